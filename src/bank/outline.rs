@@ -1,0 +1,287 @@
+//! Where things are in a bank's RON text.
+//!
+//! serde tells us *what* a bank holds but not *where*, and a teacher needs a
+//! line number for every problem. This scanner walks the text once (strings,
+//! raw strings and comments understood) and records the position of each
+//! question and of each field name, so the validator can point at the exact
+//! `answer:` that is wrong. It runs only on text that has already parsed.
+
+use super::diagnostic::Position;
+
+/// The positions of one question's opening and of its fields' names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuestionSpan {
+    pub start: Option<Position>,
+    pub fields: Vec<(String, Position)>,
+}
+
+/// Positions in a parsed bank: header fields and questions, in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    pub header: Vec<(String, Position)>,
+    pub questions: Vec<QuestionSpan>,
+}
+
+impl Outline {
+    pub fn header_field(&self, name: &str) -> Option<Position> {
+        find(&self.header, name)
+    }
+
+    /// The question's opening line.
+    pub fn question(&self, index: usize) -> Option<Position> {
+        self.questions.get(index).and_then(|q| q.start)
+    }
+
+    /// A field of a question, or the question itself when the field is not
+    /// written (an omitted optional field).
+    pub fn field(&self, index: usize, name: &str) -> Option<Position> {
+        let q = self.questions.get(index)?;
+        find(&q.fields, name).or(q.start)
+    }
+}
+
+fn find(fields: &[(String, Position)], name: &str) -> Option<Position> {
+    fields.iter().find(|(n, _)| n == name).map(|(_, p)| *p)
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    i: usize,
+    line: usize,
+    col: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self, ahead: usize) -> Option<u8> {
+        self.bytes.get(self.i + ahead).copied()
+    }
+
+    fn pos(&self) -> Position {
+        Position { line: self.line, col: self.col }
+    }
+
+    fn bump(&mut self) {
+        if let Some(&b) = self.bytes.get(self.i) {
+            if b == b'\n' {
+                self.line += 1;
+                self.col = 1;
+            } else if b & 0xC0 != 0x80 {
+                // Count characters, not bytes: skip UTF-8 continuation bytes.
+                self.col += 1;
+            }
+            self.i += 1;
+        }
+    }
+
+    fn skip_string(&mut self) {
+        self.bump(); // opening quote
+        while let Some(b) = self.peek(0) {
+            self.bump();
+            match b {
+                b'\\' => self.bump(),
+                b'"' => return,
+                _ => {}
+            }
+        }
+    }
+
+    /// `r"..."` or `r#"..."#`, with any number of hashes.
+    fn skip_raw_string(&mut self) {
+        self.bump(); // r
+        let mut hashes = 0;
+        while self.peek(0) == Some(b'#') {
+            hashes += 1;
+            self.bump();
+        }
+        self.bump(); // opening quote
+        while let Some(b) = self.peek(0) {
+            self.bump();
+            if b == b'"' && (0..hashes).all(|k| self.peek(k) == Some(b'#')) {
+                for _ in 0..hashes {
+                    self.bump();
+                }
+                return;
+            }
+        }
+    }
+
+    fn skip_char(&mut self) {
+        self.bump();
+        while let Some(b) = self.peek(0) {
+            self.bump();
+            match b {
+                b'\\' => self.bump(),
+                b'\'' => return,
+                _ => {}
+            }
+        }
+    }
+
+    fn skip_line_comment(&mut self) {
+        while let Some(b) = self.peek(0) {
+            if b == b'\n' {
+                return;
+            }
+            self.bump();
+        }
+    }
+
+    fn skip_block_comment(&mut self) {
+        let mut depth = 0usize;
+        while self.peek(0).is_some() {
+            if self.peek(0) == Some(b'/') && self.peek(1) == Some(b'*') {
+                depth += 1;
+                self.bump();
+                self.bump();
+            } else if self.peek(0) == Some(b'*') && self.peek(1) == Some(b'/') {
+                depth -= 1;
+                self.bump();
+                self.bump();
+                if depth == 0 {
+                    return;
+                }
+            } else {
+                self.bump();
+            }
+        }
+    }
+
+    fn is_raw_string_start(&self) -> bool {
+        let mut k = 1;
+        while self.peek(k) == Some(b'#') {
+            k += 1;
+        }
+        self.peek(k) == Some(b'"')
+    }
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Scans a bank's text. Depth 1 is inside `Bank(...)`, depth 2 inside the
+/// `questions: [...]` list, depth 3 inside one question.
+pub fn outline(text: &str) -> Outline {
+    let mut out = Outline::default();
+    let mut c = Cursor { bytes: text.as_bytes(), i: 0, line: 1, col: 1 };
+    let mut depth = 0usize;
+    let mut pending: Option<(String, Position)> = None;
+    let mut next_list_is_questions = false;
+    let mut questions_depth: Option<usize> = None;
+
+    while let Some(b) = c.peek(0) {
+        match b {
+            b'/' if c.peek(1) == Some(b'/') => c.skip_line_comment(),
+            b'/' if c.peek(1) == Some(b'*') => c.skip_block_comment(),
+            b'"' => {
+                pending = None;
+                c.skip_string();
+            }
+            b'r' if c.is_raw_string_start() => {
+                pending = None;
+                c.skip_raw_string();
+            }
+            b'\'' => {
+                pending = None;
+                c.skip_char();
+            }
+            b if b.is_ascii_alphabetic() || b == b'_' => {
+                let start = c.pos();
+                let from = c.i;
+                while c.peek(0).is_some_and(is_ident_byte) {
+                    c.bump();
+                }
+                let name = text[from..c.i].to_string();
+                if questions_depth == Some(depth) {
+                    // A kind name opens a new question in the list.
+                    out.questions.push(QuestionSpan { start: Some(start), fields: Vec::new() });
+                }
+                pending = Some((name, start));
+            }
+            b':' => {
+                if let Some((name, at)) = pending.take() {
+                    if depth == 1 {
+                        next_list_is_questions = name == "questions";
+                        out.header.push((name, at));
+                    } else if questions_depth.is_some_and(|q| depth == q + 1)
+                        && let Some(q) = out.questions.last_mut()
+                    {
+                        q.fields.push((name, at));
+                    }
+                }
+                c.bump();
+            }
+            b'(' | b'[' | b'{' => {
+                if b == b'[' && depth == 1 && next_list_is_questions {
+                    questions_depth = Some(depth + 1);
+                    next_list_is_questions = false;
+                } else if questions_depth == Some(depth) && pending.is_none() {
+                    // An unnamed `(...)` in the list is still a question.
+                    out.questions.push(QuestionSpan { start: Some(c.pos()), fields: Vec::new() });
+                }
+                pending = None;
+                depth += 1;
+                c.bump();
+            }
+            b')' | b']' | b'}' => {
+                pending = None;
+                if questions_depth == Some(depth) {
+                    questions_depth = None;
+                }
+                depth = depth.saturating_sub(1);
+                c.bump();
+            }
+            b if b.is_ascii_whitespace() => c.bump(),
+            _ => {
+                pending = None;
+                // Numbers and other tokens: skip the whole run.
+                c.bump();
+                while c.peek(0).is_some_and(|b| is_ident_byte(b) || b == b'.') {
+                    c.bump();
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = r##"// header comment: questions: [ not( real
+Bank(
+    title: "A (tricky) \"title\": [x]",
+    article: Article(path: "a.txt", title: r#"raw "(" title"#),
+    questions: [
+        /* a block /* nested */ comment */
+        TrueFalse(
+            id: "first",
+            answer: true,
+        ),
+        Figure(id: "second", choices: ["1", "2"],
+          answer: "1"),
+    ],
+)
+"##;
+
+    #[test]
+    fn finds_questions_and_fields() {
+        let o = outline(TEXT);
+        let names: Vec<&str> = o.header.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["title", "article", "questions"]);
+        assert_eq!(o.questions.len(), 2);
+        assert_eq!(o.question(0), Some(Position { line: 7, col: 9 }));
+        assert_eq!(o.field(0, "answer"), Some(Position { line: 9, col: 13 }));
+        assert_eq!(o.field(1, "answer"), Some(Position { line: 12, col: 11 }));
+        // An unwritten field falls back to the question's opening.
+        assert_eq!(o.field(1, "time_limit"), Some(Position { line: 11, col: 9 }));
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let o = outline("Bank(\n  title: \"Chlöe\", questions: [X(id: \"a\")])");
+        assert_eq!(o.header_field("questions"), Some(Position { line: 2, col: 19 }));
+        assert_eq!(o.field(0, "id"), Some(Position { line: 2, col: 33 }));
+    }
+}
