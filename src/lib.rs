@@ -6,3 +6,4 @@
 pub mod atomic_file;
 pub mod bank;
 pub mod cli;
+pub mod quiz;

@@ -1,0 +1,15 @@
+//! The rules of play: drawing a round, the question timer, scoring and
+//! streaks, results and personal bests.
+//!
+//! This module knows nothing of Bevy; the game calls it and draws what it
+//! says. A scoring or timing rule found anywhere else belongs here.
+
+pub mod bests;
+pub mod deck;
+pub mod round;
+pub mod save_file;
+pub mod scoring;
+
+pub use deck::{DealtQuestion, QuestionCount, RoundSettings, deal};
+pub use round::{AnswerRecord, Phase, QuestionTimer, Round, RoundResults, Streak};
+pub use scoring::{Answer, Points, Verdict};
