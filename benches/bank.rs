@@ -8,19 +8,28 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
-use quorum::bank::{self, Bank, builtin, load};
+use quorum::bank::{self, Bank, QuestionKind, builtin, load};
 
 const QUESTIONS: usize = 10_000;
 
-/// A bank of `QUESTIONS` questions made by repeating the shipped ones with
-/// fresh ids, so every rule and every provenance check runs for real.
+/// A bank of `QUESTIONS` questions made from the shipped ones with fresh
+/// ids and, for questions without figures, a different passage of the article
+/// as each source, so every rule and every provenance check runs for real
+/// and no two searches of the article are the same.
 fn generated_bank() -> String {
     let shipped = builtin::check().bank.expect("the shipped bank parses");
+    let words: Vec<&str> = builtin::ARTICLE_TEXT.split_whitespace().collect();
     let mut bank: Bank = shipped.clone();
     bank.questions = (0..QUESTIONS)
         .map(|i| {
             let mut q = shipped.questions[i % shipped.questions.len()].clone();
             q.id = format!("{}-{i}", q.id);
+            if matches!(q.kind, QuestionKind::MultipleChoice { .. } | QuestionKind::TrueFalse { .. }) {
+                // Words `start..start + len` of the article: 600 × 16 distinct passages.
+                let len = 8 + (i / 600) % 16;
+                let start = (i * 7) % (words.len() - len);
+                q.source = vec![words[start..start + len].join(" ")];
+            }
             q
         })
         .collect();

@@ -106,7 +106,7 @@ pub fn check_bytes(
         Ok(bank) => bank,
         Err(d) => return Checked { text, ..Checked::failed(file, *d) },
     };
-    let outline = outline::outline(&text);
+    let outline = outline::Locator::new(&text);
     let mut diagnostics = validate::validate(&bank, file, &outline);
     let article = match read_article(&bank.article.path) {
         Ok(article_text) => {

@@ -44,6 +44,36 @@ fn find(fields: &[(String, Position)], name: &str) -> Option<Position> {
     fields.iter().find(|(n, _)| n == name).map(|(_, p)| *p)
 }
 
+/// Positions, found only when a problem needs one: a clean bank never pays
+/// for the scan.
+#[derive(Debug)]
+pub struct Locator<'a> {
+    text: &'a str,
+    outline: std::cell::OnceCell<Outline>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Locator<'a> {
+        Locator { text, outline: std::cell::OnceCell::new() }
+    }
+
+    fn outline(&self) -> &Outline {
+        self.outline.get_or_init(|| outline(self.text))
+    }
+
+    pub fn header_field(&self, name: &str) -> Option<Position> {
+        self.outline().header_field(name)
+    }
+
+    pub fn question(&self, index: usize) -> Option<Position> {
+        self.outline().question(index)
+    }
+
+    pub fn field(&self, index: usize, name: &str) -> Option<Position> {
+        self.outline().field(index, name)
+    }
+}
+
 struct Cursor<'a> {
     bytes: &'a [u8],
     i: usize,

@@ -5,20 +5,56 @@
 //! Comparison ignores differences in whitespace and between straight and
 //! curly quotation marks and apostrophes, which editors change on their own.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::Diagnostic;
 use super::model::{Bank, Question, QuestionKind};
-use super::outline::Outline;
+use super::outline::Locator;
 use super::suggest::{closest, nearest_passage};
+
+/// A text with an index of where each run of `KEY` bytes starts, so finding
+/// a passage costs about the passage's length rather than the text's.
+#[derive(Debug, Clone)]
+struct Indexed {
+    text: String,
+    starts: HashMap<[u8; KEY], Vec<u32>>,
+}
+
+const KEY: usize = 8;
+
+impl Indexed {
+    fn new(text: String) -> Indexed {
+        let mut starts: HashMap<[u8; KEY], Vec<u32>> = HashMap::new();
+        for (i, window) in text.as_bytes().windows(KEY).enumerate() {
+            let key: [u8; KEY] = window.try_into().expect("windows are KEY long");
+            starts.entry(key).or_default().push(i as u32);
+        }
+        Indexed { text, starts }
+    }
+
+    /// Byte-wise search is exact for UTF-8: a needle that starts with a
+    /// character's first byte can only match on a character boundary.
+    fn contains(&self, needle: &str) -> bool {
+        let (text, needle) = (self.text.as_bytes(), needle.as_bytes());
+        match needle.get(..KEY) {
+            None => self.text.contains(std::str::from_utf8(needle).unwrap_or_default()),
+            Some(key) => {
+                let key: [u8; KEY] = key.try_into().expect("KEY bytes");
+                self.starts
+                    .get(&key)
+                    .is_some_and(|at| at.iter().any(|&i| text[i as usize..].starts_with(needle)))
+            }
+        }
+    }
+}
 
 /// An article's text, prepared once for all the checks of a bank.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// The text exactly as read.
     pub text: String,
-    normalized: String,
-    lowercase: String,
+    normalized: Indexed,
+    lowercase: Indexed,
     /// Sentences and pairs of sentences, for "did you mean".
     passages: Vec<String>,
     /// Runs of capitalised words, for a mistyped speaker.
@@ -40,12 +76,18 @@ impl Article {
             }
         }
         let names = capitalised_runs(&normalized);
-        Article { text: text.to_string(), normalized, lowercase, passages, names }
+        Article {
+            text: text.to_string(),
+            normalized: Indexed::new(normalized),
+            lowercase: Indexed::new(lowercase),
+            passages,
+            names,
+        }
     }
 
     /// Whether `passage` occurs in the article, up to whitespace and quote marks.
     pub fn contains(&self, passage: &str) -> bool {
-        let needle = normalize(passage);
+        let needle = normalized(passage);
         !needle.is_empty() && self.normalized.contains(&needle)
     }
 
@@ -68,12 +110,46 @@ impl Article {
 
 /// Collapses whitespace and straightens curly quotes and apostrophes.
 pub fn normalize(text: &str) -> String {
+    normalized(text).into_owned()
+}
+
+fn is_curly(c: char) -> bool {
+    matches!(
+        c,
+        '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{201F}'
+            | '\u{2033}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201A}'
+            | '\u{201B}'
+            | '\u{2032}'
+            | '\u{0060}'
+            | '\u{00B4}'
+    )
+}
+
+/// `normalize`, borrowing when the text is already normal (most sources are).
+fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut previous_space = true; // a leading space needs work
+    let already = text.chars().all(|c| {
+        let ok = !is_curly(c) && (c == ' ' && !previous_space || !c.is_whitespace());
+        previous_space = c == ' ';
+        ok
+    }) && !previous_space;
+    if already {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
         let c = match c {
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}' | '\u{00B4}' => '\'',
+            c if is_curly(c) => '\'',
             c if c.is_whitespace() => ' ',
             c => c,
         };
@@ -87,7 +163,7 @@ pub fn normalize(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// A passage without the quotation marks that open or close a paragraph,
@@ -205,7 +281,7 @@ pub fn canonical_number(value: f64) -> String {
 }
 
 /// Checks every question of `bank` against `article`.
-pub fn check(bank: &Bank, article: &Article, file: &str, outline: &Outline) -> Vec<Diagnostic> {
+pub fn check(bank: &Bank, article: &Article, file: &str, outline: &Locator) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (index, q) in bank.questions.iter().enumerate() {
         check_question(q, article, |field, message: String, help: Option<String>| {
@@ -230,12 +306,13 @@ fn check_question(q: &Question, article: &Article, mut fail: impl FnMut(&str, St
             );
         }
     }
-    let source = q.source.join(" ");
-    let source_numbers: HashSet<String> = numbers_in(&source).into_iter().collect();
+    // Only figures and estimates need the source's numbers.
+    let source_numbers = || -> HashSet<String> { q.source.iter().flat_map(|s| numbers_in(s)).collect() };
     match &q.kind {
         QuestionKind::Figure { answer, .. } => {
+            let in_source = source_numbers();
             for number in numbers_in(answer) {
-                if !q.source.is_empty() && !source_numbers.contains(&number) {
+                if !q.source.is_empty() && !in_source.contains(&number) {
                     fail(
                         "answer",
                         format!("the answer's figure {number} does not appear in the question's source"),
@@ -246,7 +323,7 @@ fn check_question(q: &Question, article: &Article, mut fail: impl FnMut(&str, St
         }
         QuestionKind::Estimate { answer, .. } => {
             let number = canonical_number(*answer);
-            if !q.source.is_empty() && !source_numbers.contains(&number) {
+            if !q.source.is_empty() && !source_numbers().contains(&number) {
                 fail(
                     "answer",
                     format!("the answer {number} does not appear in the question's source"),
@@ -301,6 +378,19 @@ fn shorten(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The definition, for comparing the fast path against.
+    fn normalize_slowly(text: &str) -> String {
+        let straight: String = text
+            .chars()
+            .map(|c| match c {
+                '\u{201C}' | '\u{201D}' => '"',
+                '\u{2018}' | '\u{2019}' => '\'',
+                c => c,
+            })
+            .collect();
+        straight.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     const TEXT: &str = "More than 120,000 New Zealanders had been prosecuted since 1980, she said.\n\
         In a tweet, Health Minister Andrew Little said the \u{201C}government\u{201D} had respected it.\n\
         \"Parliament passes laws which judges apply. Parliament has signalled its expectations.\"";
@@ -308,6 +398,10 @@ mod tests {
     #[test]
     fn normalises_quotes_and_whitespace() {
         assert_eq!(normalize("  it\u{2019}s \u{201C}x\u{201D}\n\t y "), "it's \"x\" y");
+        assert!(matches!(normalized("plain text, Chlöe's"), std::borrow::Cow::Borrowed(_)));
+        for needs_work in ["a  b", " a", "a ", "a\nb", "\u{2018}a\u{2019}", ""] {
+            assert_eq!(normalized(needs_work), normalize_slowly(needs_work), "{needs_work:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, Position};
 use super::model::{Bank, Question, QuestionKind};
-use super::outline::Outline;
+use super::outline::Locator;
 use super::provenance::numbers_in;
 use super::suggest::closest;
 
@@ -33,7 +33,7 @@ pub mod fits {
 
 struct Rules<'a> {
     file: &'a str,
-    outline: &'a Outline,
+    outline: &'a Locator<'a>,
     out: Vec<Diagnostic>,
 }
 
@@ -58,7 +58,7 @@ impl Rules<'_> {
 }
 
 /// Checks every rule on every question and returns all problems found.
-pub fn validate(bank: &Bank, file: &str, outline: &Outline) -> Vec<Diagnostic> {
+pub fn validate(bank: &Bank, file: &str, outline: &Locator) -> Vec<Diagnostic> {
     let mut rules = Rules { file, outline, out: Vec::new() };
     if bank.title.trim().is_empty() {
         rules.header_error("title", "the bank has no title");
@@ -263,22 +263,21 @@ fn check_choices(rules: &mut Rules, index: usize, q: &Question, choices: &[Strin
             ),
         );
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let same = |a: &str, b: &str| {
+        a.trim().chars().flat_map(char::to_lowercase).eq(b.trim().chars().flat_map(char::to_lowercase))
+    };
     for (n, choice) in choices.iter().enumerate() {
         if choice.trim().is_empty() {
             rules.error(index, q, "choices", format!("choice {} is empty", n + 1));
             continue;
         }
-        let key = choice.trim().to_lowercase();
-        if let Some(first) = seen.get(&key) {
+        if let Some(first) = choices[..n].iter().position(|earlier| same(earlier, choice)) {
             rules.error(
                 index,
                 q,
                 "choices",
                 format!("choices {} and {} are the same: \"{choice}\"", first + 1, n + 1),
             );
-        } else {
-            seen.insert(key, n);
         }
         if choice.chars().count() > fits::CHOICE {
             rules.warning(
