@@ -6,4 +6,5 @@
 pub mod atomic_file;
 pub mod bank;
 pub mod cli;
+pub mod game;
 pub mod quiz;

@@ -6,9 +6,11 @@ mod check;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::bank::{self, Checked};
+use crate::game::screenshot::{ScreenshotPlan, ShotScreen};
+use crate::quiz::QuestionCount;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -19,13 +21,44 @@ use crate::bank::{self, Checked};
         Run with no command to play the built-in bank. Teachers: `quorum check BANK.ron` \
         reports every problem in a bank; docs/bank-format.md describes the format."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    #[command(flatten)]
+    pub play: PlayArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// How to play: the bank, the round, and screenshots for documentation.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PlayArgs {
+    /// A bank file to play instead of the built-in bank. It reloads when saved.
+    #[arg(long, value_name = "PATH")]
+    pub bank: Option<PathBuf>,
+    /// Seed for drawing questions and shuffling choices: the same seed gives the same round.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Questions per round (overrides the remembered setting).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub questions: Option<u32>,
+    /// Seconds per question, 5 to 240 (overrides the remembered setting).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(5..=240))]
+    pub seconds: Option<u32>,
+    /// Render the real window, save it as a PNG and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Frames to render on the chosen screen before the screenshot.
+    #[arg(long, value_name = "N", default_value_t = 30, requires = "screenshot")]
+    pub frames: u32,
+    /// The screen to photograph.
+    #[arg(long, value_enum, default_value_t = ShotScreen::Title, requires = "screenshot")]
+    pub screen: ShotScreen,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Play (the same as running with no command).
+    Play(PlayArgs),
     /// Check banks for errors, like a compiler: every problem, with its line.
     Check {
         /// Bank files (.ron). With none, checks the built-in bank.
@@ -75,11 +108,8 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line; `Err` is a message for standard error.
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        None => {
-            use clap::CommandFactory;
-            Cli::command().print_help().map_err(|e| e.to_string())?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => play(cli.play),
+        Some(Command::Play(args)) => play(args),
         Some(Command::Check { banks }) => Ok(check::run(&banks)),
         Some(Command::Stats { bank }) => {
             let checked = check_bank(bank.as_ref());
@@ -103,6 +133,35 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             write_output(out.as_ref(), text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Opens the game window.
+fn play(args: PlayArgs) -> Result<ExitCode, String> {
+    if let Some(out) = &args.screenshot
+        && !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"))
+    {
+        return Err(format!(
+            "--screenshot {}: the screenshot is saved as PNG, so name it .png",
+            out.display()
+        ));
+    }
+    let launch = crate::game::Launch {
+        bank: args.bank,
+        seed: args.seed,
+        choices: crate::game::CommandLineChoices {
+            questions: args.questions.map(|n| QuestionCount::Some(n as usize)),
+            seconds: args.seconds.map(Some),
+        },
+        screenshot: args.screenshot.map(|path| ScreenshotPlan {
+            path,
+            frames: args.frames,
+            screen: args.screen,
+        }),
+    };
+    match crate::game::run(launch) {
+        bevy::app::AppExit::Success => Ok(ExitCode::SUCCESS),
+        bevy::app::AppExit::Error(code) => Ok(ExitCode::from(code.get())),
     }
 }
 

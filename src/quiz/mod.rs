@@ -10,6 +10,6 @@ pub mod round;
 pub mod save_file;
 pub mod scoring;
 
-pub use deck::{DealtQuestion, QuestionCount, RoundSettings, deal};
+pub use deck::{DealError, DealtQuestion, QuestionCount, RoundSettings, deal};
 pub use round::{AnswerRecord, Phase, QuestionTimer, Round, RoundResults, Streak};
 pub use scoring::{Answer, Points, Verdict};

@@ -287,6 +287,18 @@ pub struct ReviewItem {
     pub response: Duration,
 }
 
+/// The question in one line: a who-said-it question names its quote.
+fn review_prompt(q: &DealtQuestion) -> String {
+    match q.question.quote() {
+        Some(quote) => {
+            let short: String = quote.chars().take(90).collect();
+            let ellipsis = if short.len() < quote.len() { "…" } else { "" };
+            format!("Who said \u{201C}{}{ellipsis}\u{201D}?", short.trim_end())
+        }
+        None => q.question.prompt().to_string(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoundResults {
     pub score: u32,
@@ -309,7 +321,7 @@ impl RoundResults {
             .zip(records)
             .map(|(q, r)| ReviewItem {
                 id: q.question.id.clone(),
-                prompt: q.question.prompt().to_string(),
+                prompt: review_prompt(q),
                 given: q.describe(r.answer),
                 correct_answer: q.question.answer_text(),
                 verdict: r.verdict,

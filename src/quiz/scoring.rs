@@ -68,6 +68,19 @@ impl Points {
     }
 }
 
+/// Points as shown to players: "5,500".
+pub fn format_points(points: u32) -> String {
+    let digits = points.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The verdict on an estimate `distance` away from the answer.
 pub fn estimate_verdict(distance: f64, tolerance: f64) -> Verdict {
     // A hair of slack so a slider value like 0.1 × 507 still counts as 50.7.
@@ -128,6 +141,14 @@ mod tests {
 
     fn secs(s: f64) -> Duration {
         Duration::from_secs_f64(s)
+    }
+
+    #[test]
+    fn points_are_grouped_in_thousands() {
+        assert_eq!(format_points(0), "0");
+        assert_eq!(format_points(950), "950");
+        assert_eq!(format_points(5500), "5,500");
+        assert_eq!(format_points(1234567), "1,234,567");
     }
 
     #[test]

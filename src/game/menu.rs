@@ -1,0 +1,200 @@
+//! Buttons that work with the mouse alone and with the keyboard alone.
+//!
+//! Every clickable thing is a `MenuItem`. A click, or Enter/Space on the
+//! focused item, writes `Activated`; screens read it and look up the item's
+//! action component. Up/Down/Tab move the focus; Left/Right adjust a focused
+//! `Stepper` (or move the focus elsewhere). Hovered and focused items are
+//! highlighted.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::KeyboardInput;
+use bevy::prelude::*;
+
+use super::GameSet;
+use super::text_field::TextField;
+use super::theme::Theme;
+
+/// The menu's input systems: anything reading `Activated` or `Adjusted` in
+/// `GameSet::RecordInput` runs after them.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MenuSystems;
+
+/// Something the player can activate. `order` is its place in keyboard
+/// navigation, lowest first.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct MenuItem {
+    pub order: u32,
+}
+
+/// The item that gets the focus when a screen opens.
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct DefaultFocus;
+
+/// An item whose value Left/Right change (a setting).
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct Stepper;
+
+/// The root of an overlay (pause, help) that takes the keyboard: while one
+/// exists, only the items inside it can be focused.
+#[derive(Component, Debug, Clone, Copy, Default)]
+#[require(bevy::ui::FocusPolicy::Block)]
+pub struct Modal;
+
+/// The colours of an item at rest and under the mouse.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct ButtonColors {
+    pub normal: Color,
+    pub hovered: Color,
+}
+
+/// The item with the keyboard focus.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct MenuFocus(pub Option<Entity>);
+
+/// A menu item was clicked, or chosen with Enter or Space.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Activated(pub Entity);
+
+/// Left (-1) or Right (+1) on a focused `Stepper`.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Adjusted {
+    pub entity: Entity,
+    pub delta: i32,
+}
+
+/// While set (a text field or a slider has the keys), menu navigation keys
+/// are left alone.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct KeysCaptured(pub bool);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<MenuFocus>()
+        .init_resource::<KeysCaptured>()
+        .add_message::<Activated>()
+        .add_message::<Adjusted>()
+        .add_systems(
+            Update,
+            (forget_despawned_focus, focus_default, pointer_activation, keyboard_navigation)
+                .chain()
+                .in_set(MenuSystems)
+                .in_set(GameSet::RecordInput),
+        )
+        .add_systems(Update, highlight.in_set(GameSet::Update));
+}
+
+fn forget_despawned_focus(mut focus: ResMut<MenuFocus>, items: Query<(), With<MenuItem>>) {
+    if let Some(e) = focus.0
+        && !items.contains(e)
+    {
+        focus.0 = None;
+    }
+}
+
+/// A newly spawned `DefaultFocus` item takes the focus.
+fn focus_default(mut focus: ResMut<MenuFocus>, added: Query<Entity, Added<DefaultFocus>>) {
+    if let Some(e) = added.iter().last() {
+        focus.0 = Some(e);
+    }
+}
+
+fn pointer_activation(
+    items: Query<(Entity, &Interaction), (Changed<Interaction>, With<MenuItem>)>,
+    mut focus: ResMut<MenuFocus>,
+    mut activated: MessageWriter<Activated>,
+) {
+    for (entity, interaction) in &items {
+        if *interaction == Interaction::Pressed {
+            focus.0 = Some(entity);
+            activated.write(Activated(entity));
+        }
+    }
+}
+
+fn keyboard_navigation(
+    mut keys: MessageReader<KeyboardInput>,
+    held: Res<ButtonInput<KeyCode>>,
+    captured: Res<KeysCaptured>,
+    items: Query<(Entity, &MenuItem, Option<&Stepper>, Has<TextField>)>,
+    modals: Query<Entity, With<Modal>>,
+    parents: Query<&ChildOf>,
+    mut focus: ResMut<MenuFocus>,
+    mut activated: MessageWriter<Activated>,
+    mut adjusted: MessageWriter<Adjusted>,
+) {
+    let modal = modals.iter().next();
+    let reachable = |e: Entity| modal.is_none_or(|m| parents.iter_ancestors(e).any(|a| a == m));
+    let mut ordered: Vec<(u32, Entity, bool)> =
+        items.iter().filter(|(e, ..)| reachable(*e)).map(|(e, m, s, _)| (m.order, e, s.is_some())).collect();
+    ordered.sort_by_key(|(order, e, _)| (*order, *e));
+    // A focused text field keeps Space and the arrow keys for typing, and
+    // Enter moves on to the next item.
+    let in_text_field = focus.0.and_then(|f| items.get(f).ok()).is_some_and(|(_, _, _, text)| text);
+    let shift = held.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
+    for key in keys.read() {
+        if key.state != ButtonState::Pressed || captured.0 {
+            continue;
+        }
+        let position = focus.0.and_then(|f| ordered.iter().position(|(_, e, _)| *e == f));
+        let on_stepper = position.is_some_and(|i| ordered[i].2);
+        let step = match key.key_code {
+            KeyCode::Space | KeyCode::ArrowLeft | KeyCode::ArrowRight if in_text_field => 0,
+            KeyCode::Enter | KeyCode::NumpadEnter if in_text_field => 1,
+            KeyCode::ArrowDown => 1,
+            KeyCode::ArrowUp => -1,
+            KeyCode::Tab if shift => -1,
+            KeyCode::Tab => 1,
+            KeyCode::ArrowRight | KeyCode::ArrowLeft if on_stepper => {
+                let delta = if key.key_code == KeyCode::ArrowRight { 1 } else { -1 };
+                if let Some(e) = focus.0 {
+                    adjusted.write(Adjusted { entity: e, delta });
+                }
+                0
+            }
+            KeyCode::ArrowRight => 1,
+            KeyCode::ArrowLeft => -1,
+            KeyCode::Enter | KeyCode::NumpadEnter | KeyCode::Space => {
+                if let Some(e) = focus.0 {
+                    activated.write(Activated(e));
+                }
+                0
+            }
+            _ => 0,
+        };
+        if step != 0 && !ordered.is_empty() {
+            let n = ordered.len() as i64;
+            let next = match position {
+                Some(i) => (i as i64 + step).rem_euclid(n) as usize,
+                None if step > 0 => 0,
+                None => ordered.len() - 1,
+            };
+            focus.0 = Some(ordered[next].1);
+        }
+    }
+}
+
+/// Hovered items lighten; the focused one wears a ring.
+fn highlight(
+    theme: Res<Theme>,
+    focus: Res<MenuFocus>,
+    mut items: Query<(
+        Entity,
+        &ButtonColors,
+        Option<&Interaction>,
+        &mut BackgroundColor,
+        Option<&mut Outline>,
+    )>,
+) {
+    for (entity, colors, interaction, mut background, outline) in &mut items {
+        let hovered = matches!(interaction, Some(Interaction::Hovered | Interaction::Pressed));
+        let wanted = if hovered { colors.hovered } else { colors.normal };
+        if background.0 != wanted {
+            background.0 = wanted;
+        }
+        if let Some(mut outline) = outline {
+            let ring = if focus.0 == Some(entity) { theme.palette.focus_ring } else { Color::NONE };
+            if outline.color != ring {
+                outline.color = ring;
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The Bevy layer: windows, screens and input over the engine-free core.
+//!
+//! Each file is one plugin (`pub(super) fn plugin(app: &mut App)`), and this
+//! file adds them all. Screens are the `Screen` states; each screen file
+//! spawns its UI on entering and tags it `DespawnOnExit`. Rules of play are
+//! not written here: systems call `crate::quiz` and draw what it says.
+
+pub mod bank_source;
+pub mod banner;
+pub mod menu;
+pub mod pause;
+pub mod round;
+pub mod screens;
+pub mod screenshot;
+pub mod setup_choices;
+pub mod text_field;
+pub mod theme;
+pub mod window;
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::window::{PresentMode, WindowResolution};
+
+pub use bank_source::{ActiveBank, BankChoice};
+pub use round::CurrentRound;
+pub use setup_choices::{CommandLineChoices, SetupChoices};
+
+/// The screens, in the order a player meets them.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    /// Waiting for a bank file to load.
+    #[default]
+    Loading,
+    /// No bank could be played: the error and the path tried.
+    BankError,
+    Title,
+    Setup,
+    Question,
+    Reveal,
+    Results,
+}
+
+/// The order of work in a frame, set once here: the clock ticks, then input
+/// is read, then the world is updated and drawn.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GameSet {
+    TickTimers,
+    RecordInput,
+    Update,
+}
+
+/// Where save files go (personal bests, the last setup).
+#[derive(Resource, Debug, Clone)]
+pub struct DataDir(pub PathBuf);
+
+impl Default for DataDir {
+    fn default() -> Self {
+        DataDir(crate::quiz::save_file::data_dir())
+    }
+}
+
+/// Everything about the game except the engine's own plugins, so headless
+/// tests can run the real screens without a window.
+pub fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .init_resource::<DataDir>()
+        .configure_sets(Update, (GameSet::TickTimers, GameSet::RecordInput, GameSet::Update).chain())
+        .add_plugins((
+            theme::plugin,
+            banner::plugin,
+            setup_choices::plugin,
+            menu::plugin,
+            text_field::plugin,
+            window::plugin,
+            bank_source::plugin,
+            round::plugin,
+            pause::plugin,
+            screens::plugin,
+        ));
+}
+
+/// How the game was started from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    pub bank: Option<PathBuf>,
+    pub seed: Option<u64>,
+    pub choices: CommandLineChoices,
+    pub screenshot: Option<screenshot::ScreenshotPlan>,
+}
+
+/// Opens the window and plays until it is closed.
+pub fn run(launch: Launch) -> AppExit {
+    let mut app = App::new();
+    let (asset_root, watch) = match &launch.bank {
+        Some(path) => (bank_source::bank_folder(path), true),
+        None => (std::env::temp_dir(), false),
+    };
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Quorum".into(),
+                    resolution: WindowResolution::new(1280, 720),
+                    present_mode: PresentMode::AutoVsync,
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: asset_root.display().to_string(),
+                watch_for_changes_override: Some(watch && asset_root.is_dir()),
+                ..default()
+            }),
+    );
+    app.insert_resource(bevy::winit::WinitSettings::desktop_app());
+    app.insert_resource(match &launch.bank {
+        Some(path) => BankChoice::File(path.clone()),
+        None => BankChoice::BuiltIn,
+    });
+    app.insert_resource(launch.choices.clone());
+    if let Some(seed) = launch.seed {
+        app.insert_resource(round::NextSeed(seed));
+    }
+    app.add_plugins(plugin);
+    app.add_systems(Startup, spawn_camera);
+    if let Some(plan) = launch.screenshot {
+        app.insert_resource(plan);
+        app.add_plugins(screenshot::plugin);
+    }
+    app.run()
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}

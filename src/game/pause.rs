@@ -1,0 +1,95 @@
+//! Pause (Esc during a round): the clock stops and the question is hidden
+//! behind a menu to resume or leave the round.
+
+use bevy::prelude::*;
+
+use super::menu::{Activated, DefaultFocus, MenuFocus, Modal};
+use super::round::{CurrentRound, Paused};
+use super::theme::{Fonts, Theme, size, widgets};
+use super::{GameSet, Screen};
+
+#[derive(Component)]
+struct PauseOverlay;
+
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+enum PauseAction {
+    Resume,
+    Leave,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let in_round = || in_state(Screen::Question).or_else(in_state(Screen::Reveal));
+    app.add_systems(Update, toggle_with_escape.in_set(GameSet::RecordInput).run_if(in_round()))
+        .add_systems(Update, (act, show_overlay).chain().in_set(GameSet::Update).run_if(in_round()))
+        .add_systems(OnExit(Screen::Question), remove_overlay)
+        .add_systems(OnExit(Screen::Reveal), remove_overlay);
+}
+
+fn toggle_with_escape(keys: Res<ButtonInput<KeyCode>>, mut paused: ResMut<Paused>) {
+    if keys.just_pressed(KeyCode::Escape) {
+        paused.0 = !paused.0;
+    }
+}
+
+fn act(
+    mut activated: MessageReader<Activated>,
+    actions: Query<&PauseAction>,
+    mut paused: ResMut<Paused>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for Activated(entity) in activated.read() {
+        match actions.get(*entity) {
+            Ok(PauseAction::Resume) => paused.0 = false,
+            Ok(PauseAction::Leave) => next.set(Screen::Title),
+            Err(_) => {}
+        }
+    }
+}
+
+/// Keeps the overlay and the round's clock in step with `Paused`.
+fn show_overlay(
+    paused: Res<Paused>,
+    overlays: Query<Entity, With<PauseOverlay>>,
+    screen_defaults: Query<Entity, (With<DefaultFocus>, Without<PauseAction>)>,
+    round: Option<ResMut<CurrentRound>>,
+    theme: Res<Theme>,
+    fonts: Res<Fonts>,
+    mut focus: ResMut<MenuFocus>,
+    mut commands: Commands,
+) {
+    if !paused.is_changed() {
+        return;
+    }
+    if let Some(mut round) = round {
+        round.round.set_paused(paused.0);
+    }
+    if !paused.0 {
+        if !overlays.is_empty() {
+            for e in &overlays {
+                commands.entity(e).despawn();
+            }
+            // Back to the screen's own default item.
+            focus.0 = screen_defaults.iter().next();
+        }
+        return;
+    }
+    let p = &theme.palette;
+    commands.spawn((
+        PauseOverlay,
+        Modal,
+        widgets::screen_root(&theme),
+        GlobalZIndex(50),
+        children![
+            (widgets::bold(&fonts, "Paused", size::TITLE, p.text)),
+            (widgets::text("The clock is stopped and the question is hidden.", size::BODY, p.text_muted)),
+            (widgets::button(&theme, &fonts, "Resume (Esc)", 0, PauseAction::Resume), DefaultFocus),
+            (widgets::button(&theme, &fonts, "Leave the round", 1, PauseAction::Leave)),
+        ],
+    ));
+}
+
+fn remove_overlay(overlays: Query<Entity, With<PauseOverlay>>, mut commands: Commands) {
+    for e in &overlays {
+        commands.entity(e).despawn();
+    }
+}

@@ -1,0 +1,129 @@
+//! The round in play, as a Bevy resource over `quiz::Round`: the clock ticks
+//! it, answers go to it, and the screens follow its phase. No rule of play
+//! lives here; they are all in `crate::quiz`.
+
+use bevy::prelude::*;
+
+use super::bank_source::ActiveBank;
+use super::setup_choices::SetupChoices;
+use super::{GameSet, Screen};
+use crate::quiz::{self, Answer, DealError, Phase, Round};
+
+/// The solo round being played.
+#[derive(Resource, Debug, Clone)]
+pub struct CurrentRound {
+    pub round: Round,
+    /// The bank's title, for personal bests.
+    pub bank_title: String,
+    pub player: String,
+    pub seed: u64,
+    /// Set once the results are recorded, so a redraw doesn't record twice.
+    pub recorded: bool,
+}
+
+impl CurrentRound {
+    pub fn timer_running(&self) -> bool {
+        self.round.phase() == Phase::Asking && self.round.timer().is_running()
+    }
+}
+
+/// An answer from the question screen's input (a key, a click, the slider).
+#[derive(Message, Debug, Clone, Copy, PartialEq)]
+pub struct AnswerGiven(pub Answer);
+
+/// Whether the round is paused (Esc). The question is hidden while paused.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Paused(pub bool);
+
+/// The seed for the next round: `--seed` if given, else from the clock.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct NextSeed(pub u64);
+
+impl Default for NextSeed {
+    fn default() -> Self {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0);
+        NextSeed(nanos)
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<AnswerGiven>()
+        .init_resource::<Paused>()
+        .init_resource::<NextSeed>()
+        .add_systems(
+            Update,
+            tick_clock
+                .in_set(GameSet::TickTimers)
+                .run_if(in_state(Screen::Question).and_then(resource_exists::<CurrentRound>)),
+        )
+        .add_systems(
+            Update,
+            apply_answers
+                .in_set(GameSet::Update)
+                .run_if(in_state(Screen::Question).and_then(resource_exists::<CurrentRound>)),
+        )
+        .add_systems(OnExit(Screen::Question), unpause)
+        .add_systems(OnExit(Screen::Reveal), unpause);
+}
+
+/// Deals a round from the active bank with the player's choices and starts
+/// it. The seed advances so "play again" gets a new round.
+pub fn start_round(world: &mut World) -> Result<(), DealError> {
+    let (bank, title) = {
+        let active = world.resource::<ActiveBank>();
+        (active.bank.clone(), active.bank.title.clone())
+    };
+    let choices = world.resource::<SetupChoices>().clone();
+    let seed = world.resource::<NextSeed>().0;
+    let questions = quiz::deal(&bank, &choices.settings, seed)?;
+    world.resource_mut::<NextSeed>().0 = seed.wrapping_add(1);
+    world.insert_resource(CurrentRound {
+        round: Round::new(questions, choices.settings.clone()),
+        bank_title: title,
+        player: choices.player_name(),
+        seed,
+        recorded: false,
+    });
+    world.resource_mut::<NextState<Screen>>().set(Screen::Question);
+    Ok(())
+}
+
+fn tick_clock(
+    time: Res<Time>,
+    paused: Res<Paused>,
+    mut current: ResMut<CurrentRound>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if paused.0 || current.round.phase() != Phase::Asking {
+        return;
+    }
+    if current.round.tick(time.delta()).is_some() {
+        next.set(Screen::Reveal);
+    }
+}
+
+fn apply_answers(
+    mut answers: MessageReader<AnswerGiven>,
+    paused: Res<Paused>,
+    mut current: ResMut<CurrentRound>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for AnswerGiven(answer) in answers.read() {
+        if paused.0 {
+            continue;
+        }
+        if current.round.answer(*answer).is_some() {
+            next.set(Screen::Reveal);
+        }
+    }
+}
+
+fn unpause(mut paused: ResMut<Paused>, current: Option<ResMut<CurrentRound>>) {
+    paused.set_if_neq(Paused(false));
+    if let Some(mut current) = current {
+        current.round.set_paused(false);
+    }
+}

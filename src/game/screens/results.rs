@@ -1,0 +1,274 @@
+//! The results: score, correct answers, accuracy, best streak, average
+//! response time, the personal best, and a review of every question.
+
+use bevy::input::mouse::MouseScrollUnit;
+use bevy::prelude::*;
+use bevy::ui_widgets::ScrollArea;
+
+use crate::game::menu::{Activated, DefaultFocus};
+use crate::game::round::{CurrentRound, start_round};
+use crate::game::theme::{Fonts, Theme, size, widgets};
+use crate::game::{DataDir, GameSet, Screen};
+use crate::quiz::bests::{self, PersonalBest, PersonalBests, Recorded};
+use crate::quiz::save_file;
+use crate::quiz::scoring::format_points;
+use crate::quiz::{RoundResults, Verdict};
+
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultsAction {
+    PlayAgain,
+    Title,
+}
+
+#[derive(Component)]
+struct ReviewList;
+
+/// What happened to the personal best when the round was recorded.
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct BestOutcome {
+    pub recorded: Option<Recorded>,
+    /// A problem with the save file, for the player.
+    pub warning: Option<String>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Results), (record_best, spawn).chain()).add_systems(
+        Update,
+        (act, scroll_with_keys).in_set(GameSet::Update).run_if(in_state(Screen::Results)),
+    );
+}
+
+/// Saves the score as a personal best if it is one. Once per round.
+fn record_best(mut current: ResMut<CurrentRound>, dir: Res<DataDir>, mut commands: Commands) {
+    if current.recorded {
+        return;
+    }
+    current.recorded = true;
+    let results = current.round.results();
+    let path = dir.0.join(bests::FILE);
+    let loaded = save_file::load::<PersonalBests>(&path);
+    let mut all = loaded.value;
+    let recorded = all.record(PersonalBest {
+        name: current.player.clone(),
+        bank: current.bank_title.clone(),
+        score: results.score,
+        correct: results.correct,
+        asked: results.asked,
+        date: bests::today(),
+    });
+    let mut warning = loaded.warning;
+    if matches!(recorded, Recorded::NewBest { .. })
+        && let Err(e) = save_file::save(&path, &all)
+    {
+        warning = Some(e);
+    }
+    commands.insert_resource(BestOutcome { recorded: Some(recorded), warning });
+}
+
+fn seconds(d: std::time::Duration) -> String {
+    format!("{:.1} s", d.as_secs_f64())
+}
+
+fn spawn(
+    mut commands: Commands,
+    current: Res<CurrentRound>,
+    best: Option<Res<BestOutcome>>,
+    theme: Res<Theme>,
+    fonts: Res<Fonts>,
+) {
+    let p = theme.palette.clone();
+    let results: RoundResults = current.round.results();
+    let best_line = match best.as_ref().and_then(|b| b.recorded) {
+        Some(Recorded::NewBest { previous: Some(old) }) => {
+            format!("New personal best for {}! (was {})", current.player, format_points(old))
+        }
+        Some(Recorded::NewBest { previous: None }) => {
+            format!("First score for {} on this bank: a personal best.", current.player)
+        }
+        Some(Recorded::Short { best }) => {
+            format!("{}'s best on this bank: {}", current.player, format_points(best))
+        }
+        None => String::new(),
+    };
+
+    commands
+        .spawn((
+            DespawnOnExit(Screen::Results),
+            widgets::screen(
+                &theme,
+                Node {
+                    justify_content: JustifyContent::Start,
+                    row_gap: px(12),
+                    padding: UiRect::axes(px(48), px(24)),
+                    ..widgets::screen_node()
+                },
+            ),
+        ))
+        .with_children(|root| {
+            root.spawn(widgets::bold(&fonts, "Round complete", size::HEADING, p.text));
+            root.spawn(Node { column_gap: px(16), ..default() }).with_children(|cards| {
+                let accuracy = format!("{:.0}%", results.accuracy() * 100.0);
+                let average = results.average_response.map(seconds).unwrap_or_else(|| "—".to_string());
+                let items = [
+                    ("Score", format_points(results.score)),
+                    ("Correct", format!("{} of {}", results.correct, results.asked)),
+                    ("Accuracy", accuracy),
+                    ("Best streak", results.best_streak.to_string()),
+                    ("Average time", average),
+                ];
+                for (label, value) in items {
+                    cards
+                        .spawn(widgets::panel(
+                            &theme,
+                            Node {
+                                align_items: AlignItems::Center,
+                                min_width: px(180),
+                                ..widgets::panel_node()
+                            },
+                        ))
+                        .with_children(|card| {
+                            card.spawn(widgets::text(label, size::TINY, p.text_muted));
+                            card.spawn(widgets::bold(&fonts, value, size::HEADING, p.accent));
+                        });
+                }
+            });
+            if !best_line.is_empty() {
+                root.spawn(widgets::bold(&fonts, best_line, size::BODY, p.text));
+            }
+            if let Some(warning) = best.as_ref().and_then(|b| b.warning.clone()) {
+                root.spawn((
+                    widgets::text(format!("Warning: {warning}"), size::TINY, p.partial),
+                    widgets::centred(),
+                ));
+            }
+            // The review: every question, scrollable with the wheel or PageUp/PageDown.
+            root.spawn((
+                ReviewList,
+                ScrollArea,
+                widgets::panel(
+                    &theme,
+                    Node {
+                        width: percent(100),
+                        max_width: px(1180),
+                        flex_grow: 1.0,
+                        flex_basis: px(0),
+                        overflow: Overflow::scroll_y(),
+                        row_gap: px(6),
+                        ..widgets::panel_node()
+                    },
+                ),
+            ))
+            .with_children(|list| {
+                for (n, item) in results.review.iter().enumerate() {
+                    let (mark, colour) = match item.verdict {
+                        Verdict::Correct => ("✔", p.correct),
+                        Verdict::Close(_) => ("◐", p.partial),
+                        _ => ("✘", p.wrong),
+                    };
+                    list.spawn(Node {
+                        column_gap: px(14),
+                        align_items: AlignItems::Start,
+                        flex_shrink: 0.0,
+                        ..default()
+                    })
+                    .with_children(|row| {
+                        row.spawn((
+                            Text::new(mark),
+                            TextFont {
+                                font: fonts.symbols.clone().into(),
+                                font_size: bevy::text::FontSize::Px(22.0),
+                                ..default()
+                            },
+                            TextColor(colour),
+                            Node { width: px(28), flex_shrink: 0.0, ..default() },
+                        ));
+                        row.spawn(Node {
+                            flex_direction: FlexDirection::Column,
+                            flex_grow: 1.0,
+                            flex_basis: px(0),
+                            ..default()
+                        })
+                        .with_children(|col| {
+                            col.spawn(widgets::bold(
+                                &fonts,
+                                format!("{}. {}", n + 1, item.prompt),
+                                size::SMALL,
+                                p.text,
+                            ));
+                            let answer = if item.verdict.is_correct() {
+                                format!("You answered {} in {}", item.given, seconds(item.response))
+                            } else {
+                                format!("You: {} · Correct: {}", item.given, item.correct_answer)
+                            };
+                            col.spawn(widgets::text(answer, size::TINY, p.text_muted));
+                        });
+                        row.spawn((
+                            widgets::bold(
+                                &fonts,
+                                format!("+{}", format_points(item.points)),
+                                size::SMALL,
+                                p.accent,
+                            ),
+                            Node {
+                                width: px(90),
+                                flex_shrink: 0.0,
+                                justify_content: JustifyContent::End,
+                                ..default()
+                            },
+                            TextLayout::justify(Justify::Right),
+                        ));
+                    });
+                }
+            });
+            root.spawn(Node { column_gap: px(24), ..default() }).with_children(|buttons| {
+                buttons.spawn((
+                    widgets::button(&theme, &fonts, "Play again", 0, ResultsAction::PlayAgain),
+                    DefaultFocus,
+                ));
+                buttons.spawn(widgets::button(&theme, &fonts, "Back to title", 1, ResultsAction::Title));
+            });
+        });
+}
+
+fn act(
+    mut activated: MessageReader<Activated>,
+    keys: Res<ButtonInput<KeyCode>>,
+    actions: Query<&ResultsAction>,
+    mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
+) {
+    if keys.just_pressed(KeyCode::Escape) {
+        next.set(Screen::Title);
+    }
+    for Activated(entity) in activated.read() {
+        match actions.get(*entity) {
+            Ok(ResultsAction::PlayAgain) => commands.queue(|world: &mut World| {
+                // The same settings dealt again with the next seed.
+                if let Err(e) = start_round(world) {
+                    warn!("cannot start another round: {e}");
+                    world.resource_mut::<NextState<Screen>>().set(Screen::Setup);
+                }
+            }),
+            Ok(ResultsAction::Title) => next.set(Screen::Title),
+            Err(_) => {}
+        }
+    }
+}
+
+/// PageUp/PageDown scroll the review for keyboard-only players.
+fn scroll_with_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut lists: Query<&mut ScrollPosition, With<ReviewList>>,
+) {
+    let step = MouseScrollUnit::SCROLL_UNIT_CONVERSION_FACTOR * 6.0;
+    let delta = if keys.just_pressed(KeyCode::PageDown) {
+        step
+    } else if keys.just_pressed(KeyCode::PageUp) {
+        -step
+    } else {
+        return;
+    };
+    for mut position in &mut lists {
+        position.y = (position.y + delta).max(0.0);
+    }
+}

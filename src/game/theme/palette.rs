@@ -1,0 +1,109 @@
+//! Colours. Two palettes: the standard one, and a high-contrast one for
+//! projectors in bright rooms and for low vision.
+
+use bevy::prelude::*;
+
+/// Every colour a screen uses. Screens never name a colour directly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Palette {
+    pub background: Color,
+    pub panel: Color,
+    pub panel_raised: Color,
+    pub text: Color,
+    pub text_muted: Color,
+    pub accent: Color,
+    pub button: Color,
+    pub button_hovered: Color,
+    pub button_text: Color,
+    pub focus_ring: Color,
+    pub correct: Color,
+    pub wrong: Color,
+    pub partial: Color,
+    pub timer: Color,
+    pub timer_low: Color,
+    pub timer_track: Color,
+    /// Answer tiles, in key order (1/A, 2/B, ...).
+    pub tiles: [Color; 6],
+    pub tile_text: Color,
+    /// A dimmed tile (not chosen, on the reveal).
+    pub tile_dimmed: Color,
+    pub banner_error: Color,
+    pub banner_info: Color,
+}
+
+impl Palette {
+    pub fn standard() -> Palette {
+        Palette {
+            background: Color::srgb_u8(0x1b, 0x1f, 0x3a),
+            panel: Color::srgb_u8(0x27, 0x2c, 0x52),
+            panel_raised: Color::srgb_u8(0x34, 0x3a, 0x6b),
+            text: Color::srgb_u8(0xf5, 0xf6, 0xfb),
+            text_muted: Color::srgb_u8(0xb4, 0xb9, 0xd8),
+            accent: Color::srgb_u8(0xff, 0xc8, 0x3d),
+            button: Color::srgb_u8(0x46, 0x4d, 0x8c),
+            button_hovered: Color::srgb_u8(0x5d, 0x66, 0xb3),
+            button_text: Color::WHITE,
+            focus_ring: Color::srgb_u8(0xff, 0xc8, 0x3d),
+            correct: Color::srgb_u8(0x2e, 0x9e, 0x4f),
+            wrong: Color::srgb_u8(0xd6, 0x33, 0x4a),
+            partial: Color::srgb_u8(0xe0, 0x8e, 0x1b),
+            timer: Color::srgb_u8(0x4f, 0xc3, 0xf7),
+            timer_low: Color::srgb_u8(0xff, 0x6b, 0x6b),
+            timer_track: Color::srgb_u8(0x34, 0x3a, 0x6b),
+            tiles: [
+                Color::srgb_u8(0xe2, 0x1b, 0x3c), // red, triangle
+                Color::srgb_u8(0x13, 0x68, 0xce), // blue, diamond
+                Color::srgb_u8(0xb8, 0x86, 0x00), // amber, circle
+                Color::srgb_u8(0x26, 0x89, 0x0c), // green, square
+                Color::srgb_u8(0x86, 0x4c, 0xbf), // purple, star
+                Color::srgb_u8(0x0a, 0x83, 0x83), // teal, hexagon
+            ],
+            tile_text: Color::WHITE,
+            tile_dimmed: Color::srgb_u8(0x3a, 0x3f, 0x5c),
+            banner_error: Color::srgb_u8(0x9b, 0x1c, 0x2e),
+            banner_info: Color::srgb_u8(0x1f, 0x5f, 0x8b),
+        }
+    }
+
+    /// Black and white with saturated, darker tiles: every text meets WCAG
+    /// AAA contrast against its background.
+    pub fn high_contrast() -> Palette {
+        Palette {
+            background: Color::BLACK,
+            panel: Color::srgb_u8(0x10, 0x10, 0x10),
+            panel_raised: Color::srgb_u8(0x24, 0x24, 0x24),
+            text: Color::WHITE,
+            text_muted: Color::srgb_u8(0xe6, 0xe6, 0xe6),
+            accent: Color::srgb_u8(0xff, 0xe6, 0x00),
+            button: Color::srgb_u8(0x00, 0x00, 0x00),
+            button_hovered: Color::srgb_u8(0x33, 0x33, 0x33),
+            button_text: Color::WHITE,
+            focus_ring: Color::srgb_u8(0xff, 0xe6, 0x00),
+            correct: Color::srgb_u8(0x00, 0x6b, 0x1e),
+            wrong: Color::srgb_u8(0xa8, 0x00, 0x14),
+            partial: Color::srgb_u8(0x8a, 0x4b, 0x00),
+            timer: Color::WHITE,
+            timer_low: Color::srgb_u8(0xff, 0xe6, 0x00),
+            timer_track: Color::srgb_u8(0x33, 0x33, 0x33),
+            tiles: [
+                Color::srgb_u8(0xa8, 0x00, 0x14),
+                Color::srgb_u8(0x00, 0x3d, 0x99),
+                Color::srgb_u8(0x6b, 0x4a, 0x00),
+                Color::srgb_u8(0x00, 0x5c, 0x12),
+                Color::srgb_u8(0x55, 0x1a, 0x8b),
+                Color::srgb_u8(0x00, 0x55, 0x55),
+            ],
+            tile_text: Color::WHITE,
+            tile_dimmed: Color::srgb_u8(0x1a, 0x1a, 0x1a),
+            banner_error: Color::srgb_u8(0xa8, 0x00, 0x14),
+            banner_info: Color::srgb_u8(0x00, 0x3d, 0x99),
+        }
+    }
+}
+
+/// The shapes drawn on answer tiles beside their colours, so colour-blind
+/// players can tell them apart (Noto Sans Symbols 2 glyphs).
+pub const TILE_SHAPES: [&str; 6] = ["▲", "◆", "●", "■", "★", "⬢"];
+
+/// The keys that choose answer tiles in solo play.
+pub const TILE_KEYS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
