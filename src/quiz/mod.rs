@@ -5,10 +5,12 @@
 //! says. A scoring or timing rule found anywhere else belongs here.
 
 pub mod bests;
+pub mod classroom;
 pub mod deck;
 pub mod round;
 pub mod save_file;
 pub mod scoring;
+pub mod session_log;
 
 pub use deck::{DealError, DealtQuestion, QuestionCount, RoundSettings, deal};
 pub use round::{AnswerRecord, Phase, QuestionTimer, Round, RoundResults, Streak};

@@ -1,0 +1,302 @@
+//! The teacher's record of a classroom session: a CSV file in the data
+//! directory, one row per team per question, appended and flushed to disk as
+//! each question closes, so a crash mid-lesson loses at most the question in
+//! play.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::classroom::QuestionResult;
+use super::scoring::Verdict;
+use crate::bank::validate::slugify;
+
+/// The folder, inside the data directory, holding session files.
+pub const FOLDER: &str = "sessions";
+
+/// One row of a session file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub session: String,
+    pub date: String,
+    pub bank: String,
+    pub question_id: String,
+    pub question: String,
+    pub team: String,
+    /// The answer given, as shown; empty for no answer.
+    pub answer: String,
+    /// `yes` or `no`.
+    pub correct: String,
+    /// Seconds the team took; empty when not timed by the team (teacher
+    /// entry, no answer, or a skipped question).
+    pub seconds: String,
+    pub points: u32,
+}
+
+/// An open session file, appended to after each question.
+#[derive(Debug)]
+pub struct SessionLog {
+    pub path: PathBuf,
+    pub session: String,
+    date: String,
+    bank: String,
+    file: File,
+}
+
+impl SessionLog {
+    /// Creates `sessions/DATE_TIME_BANK.csv` in `data_dir` with its header.
+    pub fn create(data_dir: &Path, bank_title: &str) -> std::io::Result<SessionLog> {
+        let now = jiff::ZonedDateTime::now();
+        let session = now.strftime("%Y-%m-%d_%H-%M-%S").to_string();
+        let date = now.strftime("%Y-%m-%d %H:%M").to_string();
+        let folder = data_dir.join(FOLDER);
+        std::fs::create_dir_all(&folder)?;
+        let slug = slugify(bank_title);
+        let mut path = folder.join(format!("{session}_{slug}.csv"));
+        // Two sessions in the same second get distinct files.
+        let mut n = 2;
+        while path.exists() {
+            path = folder.join(format!("{session}_{slug}-{n}.csv"));
+            n += 1;
+        }
+        let file = OpenOptions::new().create_new(true).append(true).open(&path)?;
+        let mut log = SessionLog { path, session, date, bank: bank_title.to_string(), file };
+        let mut header = csv::Writer::from_writer(Vec::new());
+        header
+            .write_record([
+                "session",
+                "date",
+                "bank",
+                "question_id",
+                "question",
+                "team",
+                "answer",
+                "correct",
+                "seconds",
+                "points",
+            ])
+            .map_err(std::io::Error::other)?;
+        log.append_bytes(&header.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?)?;
+        Ok(log)
+    }
+
+    /// The rows for one closed question.
+    pub fn rows(&self, result: &QuestionResult, teams: &[String]) -> Vec<Row> {
+        let q = &result.question;
+        teams
+            .iter()
+            .enumerate()
+            .map(|(t, team)| {
+                let record = result.teams.get(t);
+                let answer =
+                    record.and_then(|r| r.record.answer).map(|a| q.describe(Some(a))).unwrap_or_default();
+                let seconds =
+                    record.filter(|r| r.timed).map(|r| format!("{:.1}", r.record.response.as_secs_f64()));
+                Row {
+                    session: self.session.clone(),
+                    date: self.date.clone(),
+                    bank: self.bank.clone(),
+                    question_id: q.question.id.clone(),
+                    question: q.question.prompt().to_string(),
+                    team: team.clone(),
+                    answer: if result.skipped { "(skipped)".to_string() } else { answer },
+                    correct: if record.is_some_and(|r| r.record.verdict == Verdict::Correct) {
+                        "yes"
+                    } else {
+                        "no"
+                    }
+                    .to_string(),
+                    seconds: seconds.unwrap_or_default(),
+                    points: record.map_or(0, |r| r.record.points.total()),
+                }
+            })
+            .collect()
+    }
+
+    /// Appends a closed question's rows and flushes them to disk.
+    pub fn append(&mut self, result: &QuestionResult, teams: &[String]) -> std::io::Result<()> {
+        let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+        for row in self.rows(result, teams) {
+            writer.serialize(row).map_err(std::io::Error::other)?;
+        }
+        let bytes = writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+        self.append_bytes(&bytes)
+    }
+
+    /// One write of whole rows, then a sync: the rows are on disk, or none is.
+    fn append_bytes(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.file.write_all(bytes)?;
+        self.file.flush()?;
+        self.file.sync_data()
+    }
+}
+
+/// Reads a session file. Rows cut off by a crash mid-write are reported, not
+/// fatal: everything before them is returned.
+pub fn read(path: &Path) -> Result<Vec<Row>, String> {
+    let mut reader = csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut rows = Vec::new();
+    let mut records = reader.deserialize::<Row>();
+    while let Some(row) = records.next() {
+        match row {
+            Ok(row) => rows.push(row),
+            Err(e) => {
+                let line = e.position().map_or(rows.len() + 2, |p| p.line() as usize);
+                // Only the very last record can be a write a crash cut off;
+                // a bad record with more after it is damage.
+                return if !rows.is_empty() && records.next().is_none() {
+                    Ok(rows)
+                } else if rows.is_empty() {
+                    Err(format!("{}:{line}: not a Quorum session file ({e})", path.display()))
+                } else {
+                    Err(format!("{}:{line}: damaged row ({e})", path.display()))
+                };
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// The session files in a data directory, oldest first.
+pub fn list(data_dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(data_dir.join(FOLDER)) else { return Vec::new() };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Finds a session by its id (`2026-11-26_10-30-15`), its file name, or a path.
+pub fn find(data_dir: &Path, wanted: &str) -> Option<PathBuf> {
+    let as_path = Path::new(wanted);
+    if as_path.is_file() {
+        return Some(as_path.to_path_buf());
+    }
+    list(data_dir).into_iter().find(|p| {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        name == wanted || name.starts_with(&format!("{wanted}_"))
+    })
+}
+
+/// One team's totals, worked out from a file's rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamTotals {
+    pub team: String,
+    pub rank: usize,
+    pub points: u32,
+    pub correct: usize,
+    pub asked: usize,
+    pub average_seconds: Option<f64>,
+}
+
+/// Totals per team from a session's rows, best first, ties sharing a rank.
+pub fn totals(rows: &[Row]) -> Vec<TeamTotals> {
+    let mut teams: Vec<TeamTotals> = Vec::new();
+    let mut seconds: Vec<Vec<f64>> = Vec::new();
+    for row in rows {
+        let i = match teams.iter().position(|t| t.team == row.team) {
+            Some(i) => i,
+            None => {
+                teams.push(TeamTotals {
+                    team: row.team.clone(),
+                    rank: 0,
+                    points: 0,
+                    correct: 0,
+                    asked: 0,
+                    average_seconds: None,
+                });
+                seconds.push(Vec::new());
+                teams.len() - 1
+            }
+        };
+        let t = &mut teams[i];
+        t.points += row.points;
+        if row.answer != "(skipped)" {
+            t.asked += 1;
+        }
+        if row.correct == "yes" {
+            t.correct += 1;
+        }
+        if let Ok(s) = row.seconds.parse::<f64>() {
+            seconds[i].push(s);
+        }
+    }
+    for (t, s) in teams.iter_mut().zip(&seconds) {
+        t.average_seconds = (!s.is_empty()).then(|| s.iter().sum::<f64>() / s.len() as f64);
+    }
+    crate::quiz::classroom::rank_by_points(&mut teams, |t| t.points, |t, rank| t.rank = rank);
+    teams
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::builtin;
+    use crate::quiz::classroom::{AnsweringStyle, Session};
+    use crate::quiz::deck::{RoundSettings, deal};
+    use crate::quiz::scoring::Answer;
+
+    fn played_session(teams: &[&str]) -> Session {
+        let bank = builtin::check().bank.unwrap();
+        let mut questions = deal(&bank, &RoundSettings::default(), 4).unwrap();
+        questions.retain(|q| !q.choices.is_empty());
+        let names = teams.iter().map(|t| t.to_string()).collect();
+        let mut s = Session::new(questions, RoundSettings::default(), AnsweringStyle::Buzzers, names);
+        for team in 0..teams.len() {
+            let right = s.current().unwrap().correct_choice().unwrap();
+            s.buzz(team, Answer::Choice(if team == 0 { right } else { (right + 1) % 2 }));
+        }
+        s
+    }
+
+    #[test]
+    fn names_with_commas_quotes_and_macrons_survive_the_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let teams = ["Ngā Toa, \"the brave\"", "Kōwhai; 2", "Plain"];
+        let s = played_session(&teams);
+        let mut log = SessionLog::create(dir.path(), "Cannabis, pardons and Parliament").unwrap();
+        log.append(s.last_result().unwrap(), &s.teams).unwrap();
+        let rows = read(&log.path).unwrap();
+        assert_eq!(rows.len(), 3);
+        let names: Vec<&str> = rows.iter().map(|r| r.team.as_str()).collect();
+        assert_eq!(names, teams);
+        assert_eq!(rows[0].correct, "yes");
+        assert_eq!(rows[0].bank, "Cannabis, pardons and Parliament");
+        assert_eq!(rows[0].points, s.points(0));
+        assert!(
+            log.path.file_name().unwrap().to_string_lossy().ends_with("_cannabis-pardons-and-parliament.csv")
+        );
+    }
+
+    #[test]
+    fn a_cut_off_last_row_leaves_the_rest_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = played_session(&["A", "B"]);
+        let mut log = SessionLog::create(dir.path(), "Bank").unwrap();
+        log.append(s.last_result().unwrap(), &s.teams).unwrap();
+        // A crash in the middle of writing the next row.
+        let mut file = OpenOptions::new().append(true).open(&log.path).unwrap();
+        file.write_all(b"2026-11-26_10-00-00,2026-11-26 10:00,Bank,q,Who").unwrap();
+        let rows = read(&log.path).unwrap();
+        assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn totals_rank_teams_and_find_finds_by_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = played_session(&["A", "B"]);
+        let mut log = SessionLog::create(dir.path(), "Bank").unwrap();
+        log.append(s.last_result().unwrap(), &s.teams).unwrap();
+        let t = totals(&read(&log.path).unwrap());
+        assert_eq!(t[0].team, "A");
+        assert_eq!(t[0].rank, 1);
+        assert_eq!(t[1].correct, 0);
+        assert_eq!(find(dir.path(), &log.session), Some(log.path.clone()));
+        assert_eq!(list(dir.path()), vec![log.path.clone()]);
+        assert_eq!(find(dir.path(), "1999-01-01_00-00-00"), None);
+    }
+}
