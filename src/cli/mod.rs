@@ -2,6 +2,7 @@
 //! the game uses (`check`, `stats`, `export`, ...).
 
 mod check;
+mod results;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,9 @@ pub struct PlayArgs {
     /// Seconds per question, 5 to 240 (overrides the remembered setting).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(5..=240))]
     pub seconds: Option<u32>,
+    /// The window's size in pixels, such as 1920x1080 for a projector.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<(u32, u32)>,
     /// Render the real window, save it as a PNG and exit.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
@@ -79,6 +83,11 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// List past classroom sessions, or print one session's summary table.
+    Results {
+        /// A session id (as listed), a results file's name, or its path.
+        session: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,6 +120,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         None => play(cli.play),
         Some(Command::Play(args)) => play(args),
         Some(Command::Check { banks }) => Ok(check::run(&banks)),
+        Some(Command::Results { session }) => {
+            print!("{}", results::run(session.as_deref())?);
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Stats { bank }) => {
             let checked = check_bank(bank.as_ref());
             let bank = parsed(&checked)?;
@@ -136,6 +149,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
+/// `1920x1080` -> (1920, 1080).
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text.split_once(['x', 'X']).ok_or("write the size as WIDTHxHEIGHT, such as 1920x1080")?;
+    let w: u32 = w.trim().parse().map_err(|_| format!("`{w}` is not a width in pixels"))?;
+    let h: u32 = h.trim().parse().map_err(|_| format!("`{h}` is not a height in pixels"))?;
+    if !(320..=8192).contains(&w) || !(240..=8192).contains(&h) {
+        return Err("the size must be between 320x240 and 8192x8192".to_string());
+    }
+    Ok((w, h))
+}
+
 /// Opens the game window.
 fn play(args: PlayArgs) -> Result<ExitCode, String> {
     if let Some(out) = &args.screenshot
@@ -158,6 +182,7 @@ fn play(args: PlayArgs) -> Result<ExitCode, String> {
             frames: args.frames,
             screen: args.screen,
         }),
+        size: args.size,
     };
     match crate::game::run(launch) {
         bevy::app::AppExit::Success => Ok(ExitCode::SUCCESS),

@@ -40,6 +40,12 @@ pub struct Stepper;
 #[require(bevy::ui::FocusPolicy::Block)]
 pub struct Modal;
 
+/// A ‹ or › beside a `Stepper`: clicking it adjusts its sibling stepper.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct StepArrow {
+    pub delta: i32,
+}
+
 /// The colours of an item at rest and under the mouse.
 #[derive(Component, Debug, Clone, Copy)]
 pub struct ButtonColors {
@@ -74,7 +80,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<Adjusted>()
         .add_systems(
             Update,
-            (forget_despawned_focus, focus_default, pointer_activation, keyboard_navigation)
+            (forget_despawned_focus, focus_default, pointer_activation, step_arrows, keyboard_navigation)
                 .chain()
                 .in_set(MenuSystems)
                 .in_set(GameSet::RecordInput),
@@ -106,6 +112,26 @@ fn pointer_activation(
         if *interaction == Interaction::Pressed {
             focus.0 = Some(entity);
             activated.write(Activated(entity));
+        }
+    }
+}
+
+fn step_arrows(
+    arrows: Query<(&Interaction, &StepArrow, &ChildOf), Changed<Interaction>>,
+    children: Query<&Children>,
+    steppers: Query<(), With<Stepper>>,
+    mut focus: ResMut<MenuFocus>,
+    mut adjusted: MessageWriter<Adjusted>,
+) {
+    for (interaction, arrow, parent) in &arrows {
+        if *interaction != Interaction::Pressed {
+            continue;
+        }
+        let sibling =
+            children.get(parent.parent()).ok().and_then(|c| c.iter().find(|e| steppers.contains(*e)));
+        if let Some(stepper) = sibling {
+            focus.0 = Some(stepper);
+            adjusted.write(Adjusted { entity: stepper, delta: arrow.delta });
         }
     }
 }

@@ -7,6 +7,8 @@
 
 pub mod bank_source;
 pub mod banner;
+pub mod classroom;
+pub mod help;
 pub mod menu;
 pub mod pause;
 pub mod round;
@@ -39,6 +41,14 @@ pub enum Screen {
     Question,
     Reveal,
     Results,
+    /// Classroom: teams, answering style, settings.
+    ClassSetup,
+    ClassQuestion,
+    ClassReveal,
+    Leaderboard,
+    /// The top three, then `ClassResults`: every team and question.
+    Podium,
+    ClassResults,
 }
 
 /// The order of work in a frame, set once here: the clock ticks, then input
@@ -76,6 +86,8 @@ pub fn plugin(app: &mut App) {
             bank_source::plugin,
             round::plugin,
             pause::plugin,
+            classroom::plugin,
+            help::plugin,
             screens::plugin,
         ));
 }
@@ -87,6 +99,8 @@ pub struct Launch {
     pub seed: Option<u64>,
     pub choices: CommandLineChoices,
     pub screenshot: Option<screenshot::ScreenshotPlan>,
+    /// The window's size; 1280×720 when not given.
+    pub size: Option<(u32, u32)>,
 }
 
 /// Opens the window and plays until it is closed.
@@ -101,7 +115,10 @@ pub fn run(launch: Launch) -> AppExit {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "Quorum".into(),
-                    resolution: WindowResolution::new(1280, 720),
+                    resolution: {
+                        let (w, h) = launch.size.unwrap_or((1280, 720));
+                        WindowResolution::new(w, h)
+                    },
                     present_mode: PresentMode::AutoVsync,
                     ..default()
                 }),

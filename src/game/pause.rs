@@ -3,6 +3,8 @@
 
 use bevy::prelude::*;
 
+use super::classroom::{ClassSession, TeacherCommand};
+use super::help::HelpShown;
 use super::menu::{Activated, DefaultFocus, MenuFocus, Modal};
 use super::round::{CurrentRound, Paused};
 use super::theme::{Fonts, Theme, size, widgets};
@@ -18,15 +20,17 @@ enum PauseAction {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    let in_round = || in_state(Screen::Question).or_else(in_state(Screen::Reveal));
-    app.add_systems(Update, toggle_with_escape.in_set(GameSet::RecordInput).run_if(in_round()))
-        .add_systems(Update, (act, show_overlay).chain().in_set(GameSet::Update).run_if(in_round()))
+    let solo = || in_state(Screen::Question).or_else(in_state(Screen::Reveal));
+    let pausable = || solo().or_else(in_state(Screen::ClassQuestion));
+    app.add_systems(Update, toggle_with_escape.in_set(GameSet::RecordInput).run_if(solo()))
+        .add_systems(Update, (act, show_overlay).chain().in_set(GameSet::Update).run_if(pausable()))
         .add_systems(OnExit(Screen::Question), remove_overlay)
-        .add_systems(OnExit(Screen::Reveal), remove_overlay);
+        .add_systems(OnExit(Screen::Reveal), remove_overlay)
+        .add_systems(OnExit(Screen::ClassQuestion), (remove_overlay, unpause_class));
 }
 
-fn toggle_with_escape(keys: Res<ButtonInput<KeyCode>>, mut paused: ResMut<Paused>) {
-    if keys.just_pressed(KeyCode::Escape) {
+fn toggle_with_escape(keys: Res<ButtonInput<KeyCode>>, help: Res<HelpShown>, mut paused: ResMut<Paused>) {
+    if keys.just_pressed(KeyCode::Escape) && !help.0 {
         paused.0 = !paused.0;
     }
 }
@@ -34,12 +38,18 @@ fn toggle_with_escape(keys: Res<ButtonInput<KeyCode>>, mut paused: ResMut<Paused
 fn act(
     mut activated: MessageReader<Activated>,
     actions: Query<&PauseAction>,
+    screen: Res<State<Screen>>,
     mut paused: ResMut<Paused>,
     mut next: ResMut<NextState<Screen>>,
+    mut commands: MessageWriter<TeacherCommand>,
 ) {
     for Activated(entity) in activated.read() {
         match actions.get(*entity) {
             Ok(PauseAction::Resume) => paused.0 = false,
+            // A classroom session ends on its results, with its file written.
+            Ok(PauseAction::Leave) if *screen.get() == Screen::ClassQuestion => {
+                commands.write(TeacherCommand::End);
+            }
             Ok(PauseAction::Leave) => next.set(Screen::Title),
             Err(_) => {}
         }
@@ -52,6 +62,8 @@ fn show_overlay(
     overlays: Query<Entity, With<PauseOverlay>>,
     screen_defaults: Query<Entity, (With<DefaultFocus>, Without<PauseAction>)>,
     round: Option<ResMut<CurrentRound>>,
+    class: Option<ResMut<ClassSession>>,
+    screen: Res<State<Screen>>,
     theme: Res<Theme>,
     fonts: Res<Fonts>,
     mut focus: ResMut<MenuFocus>,
@@ -62,6 +74,9 @@ fn show_overlay(
     }
     if let Some(mut round) = round {
         round.round.set_paused(paused.0);
+    }
+    if let Some(mut class) = class {
+        class.session.set_paused(paused.0);
     }
     if !paused.0 {
         if !overlays.is_empty() {
@@ -74,6 +89,11 @@ fn show_overlay(
         return;
     }
     let p = &theme.palette;
+    let (resume, leave) = if *screen.get() == Screen::ClassQuestion {
+        ("Resume (Space)", "End the session")
+    } else {
+        ("Resume (Esc)", "Leave the round")
+    };
     commands.spawn((
         PauseOverlay,
         Modal,
@@ -82,8 +102,8 @@ fn show_overlay(
         children![
             (widgets::bold(&fonts, "Paused", size::TITLE, p.text)),
             (widgets::text("The clock is stopped and the question is hidden.", size::BODY, p.text_muted)),
-            (widgets::button(&theme, &fonts, "Resume (Esc)", 0, PauseAction::Resume), DefaultFocus),
-            (widgets::button(&theme, &fonts, "Leave the round", 1, PauseAction::Leave)),
+            (widgets::button(&theme, &fonts, resume, 0, PauseAction::Resume), DefaultFocus),
+            (widgets::button(&theme, &fonts, leave, 1, PauseAction::Leave)),
         ],
     ));
 }
@@ -91,5 +111,12 @@ fn show_overlay(
 fn remove_overlay(overlays: Query<Entity, With<PauseOverlay>>, mut commands: Commands) {
     for e in &overlays {
         commands.entity(e).despawn();
+    }
+}
+
+fn unpause_class(mut paused: ResMut<Paused>, class: Option<ResMut<ClassSession>>) {
+    paused.set_if_neq(Paused(false));
+    if let Some(mut class) = class {
+        class.session.set_paused(false);
     }
 }

@@ -3,17 +3,23 @@
 //! for the README's pictures and CI's smoke test under Xvfb.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 
 use super::Screen;
+use super::classroom::{ClassChoices, ClassSession, TeacherCommand, start_session};
 use super::round::{AnswerGiven, CurrentRound, start_round};
 use super::window::KeepDrawing;
-use crate::quiz::{Answer, Phase};
+use crate::bank::QuestionKind;
+use crate::quiz::classroom::AnsweringStyle;
+use crate::quiz::{Answer, DealtQuestion, Phase};
 
 /// How long the screenshot driver "thinks" before answering.
-const THINKING_TIME: std::time::Duration = std::time::Duration::from_millis(1200);
+const THINKING_TIME: Duration = Duration::from_millis(1200);
+/// Classroom screenshots play this many questions before the podium.
+const CLASS_QUESTIONS: usize = 4;
 
 /// Which screen to photograph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -24,6 +30,44 @@ pub enum ShotScreen {
     Question,
     Reveal,
     Results,
+    /// Classroom screens: a four-team buzzer session…
+    ClassSetup,
+    ClassQuestion,
+    ClassReveal,
+    Leaderboard,
+    Podium,
+    ClassResults,
+    /// …and a six-team teacher-entry question.
+    ClassEntry,
+}
+
+impl ShotScreen {
+    fn screen(self) -> Screen {
+        match self {
+            ShotScreen::Title => Screen::Title,
+            ShotScreen::Setup => Screen::Setup,
+            ShotScreen::Question => Screen::Question,
+            ShotScreen::Reveal => Screen::Reveal,
+            ShotScreen::Results => Screen::Results,
+            ShotScreen::ClassSetup => Screen::ClassSetup,
+            ShotScreen::ClassQuestion | ShotScreen::ClassEntry => Screen::ClassQuestion,
+            ShotScreen::ClassReveal => Screen::ClassReveal,
+            ShotScreen::Leaderboard => Screen::Leaderboard,
+            ShotScreen::Podium => Screen::Podium,
+            ShotScreen::ClassResults => Screen::ClassResults,
+        }
+    }
+
+    fn is_classroom(self) -> bool {
+        !matches!(
+            self,
+            ShotScreen::Title
+                | ShotScreen::Setup
+                | ShotScreen::Question
+                | ShotScreen::Reveal
+                | ShotScreen::Results
+        )
+    }
 }
 
 #[derive(Resource, Debug, Clone)]
@@ -51,29 +95,46 @@ fn keep_drawing(mut keep: ResMut<KeepDrawing>) {
     keep.screenshot = true;
 }
 
+/// An answer, right or wrong as asked; estimates half a tolerance or one and
+/// a half tolerances off.
+fn answer(q: &DealtQuestion, right: bool) -> Answer {
+    match (q.correct_choice(), &q.question.kind) {
+        (Some(i), _) => Answer::Choice(if right { i } else { (i + 1) % q.choices.len() }),
+        (None, QuestionKind::Estimate { answer, tolerance, min, .. }) => {
+            Answer::Estimate(if right { *answer } else { (*answer - 1.5 * tolerance).max(*min) })
+        }
+        (None, _) => Answer::Choice(0),
+    }
+}
+
 /// Plays the game forward to the planned screen, answering deterministically
-/// after a moment's thought: the first question wrongly (so the reveal shows
-/// both answers), then three right for every one wrong.
+/// after a moment's thought.
 fn drive(world: &mut World) {
     let plan = world.resource::<ScreenshotPlan>().clone();
     let screen = *world.resource::<State<Screen>>().get();
     if world.resource::<Progress>().arrived {
         return;
     }
-    let target = match plan.screen {
-        ShotScreen::Title => Screen::Title,
-        ShotScreen::Setup => Screen::Setup,
-        ShotScreen::Question => Screen::Question,
-        ShotScreen::Reveal => Screen::Reveal,
-        ShotScreen::Results => Screen::Results,
-    };
-    if screen == target {
+    let target = plan.screen.screen();
+    let arrived = screen == target
+        && match plan.screen {
+            // Show some teams locked in (or entered), not all.
+            ShotScreen::ClassQuestion | ShotScreen::ClassEntry => {
+                world.get_resource::<ClassSession>().is_some_and(|c| {
+                    (0..c.session.teams.len()).filter(|t| c.session.has_answered(*t)).count() >= 2
+                })
+            }
+            // After the rows have slid into place.
+            ShotScreen::Leaderboard => !world.resource::<KeepDrawing>().animation,
+            _ => true,
+        };
+    if arrived || screen == Screen::BankError {
         world.resource_mut::<Progress>().arrived = true;
         return;
     }
-    if screen == Screen::BankError {
-        // The error screen is what there is to see.
-        world.resource_mut::<Progress>().arrived = true;
+    // On the planned screen but not ready (rows still sliding): wait, except
+    // on a question, where the teams still have to answer.
+    if screen == target && screen != Screen::ClassQuestion {
         return;
     }
     if !matches!(*world.resource::<NextState<Screen>>(), NextState::Unchanged) {
@@ -83,27 +144,31 @@ fn drive(world: &mut World) {
         Screen::Title if target == Screen::Setup => {
             world.resource_mut::<NextState<Screen>>().set(Screen::Setup)
         }
+        Screen::Title if plan.screen.is_classroom() => {
+            set_up_class(world, plan.screen);
+            if target == Screen::ClassSetup {
+                world.resource_mut::<NextState<Screen>>().set(Screen::ClassSetup);
+            } else if let Err(e) = start_session(world) {
+                error!("screenshot: cannot start a session: {e}");
+                world.resource_mut::<Progress>().arrived = true;
+            }
+        }
         Screen::Title => {
             if let Err(e) = start_round(world) {
                 error!("screenshot: cannot start a round: {e}");
                 world.resource_mut::<Progress>().arrived = true;
             }
         }
+        // Solo: the first question wrong (so the reveal shows both answers),
+        // then three right for every one wrong.
         Screen::Question => {
             let Some(current) = world.get_resource::<CurrentRound>() else { return };
             let Some(q) = current.round.current() else { return };
             if current.round.timer().elapsed() < THINKING_TIME {
                 return;
             }
-            let right = current.round.number() % 4 != 1;
-            let answer = match (q.correct_choice(), &q.question.kind) {
-                (Some(i), _) => Answer::Choice(if right { i } else { (i + 1) % q.choices.len() }),
-                (None, crate::bank::QuestionKind::Estimate { answer, tolerance, min, .. }) => {
-                    Answer::Estimate(if right { *answer } else { (*answer - 1.5 * tolerance).max(*min) })
-                }
-                (None, _) => Answer::Choice(0),
-            };
-            world.write_message(AnswerGiven(answer));
+            let given = answer(q, current.round.number() % 4 != 1);
+            world.write_message(AnswerGiven(given));
         }
         Screen::Reveal => {
             let mut current = world.resource_mut::<CurrentRound>();
@@ -112,7 +177,62 @@ fn drive(world: &mut World) {
                 if current.round.phase() == Phase::Finished { Screen::Results } else { Screen::Question };
             world.resource_mut::<NextState<Screen>>().set(next);
         }
+        Screen::ClassQuestion => play_class_question(world, plan.screen),
+        Screen::ClassReveal | Screen::Leaderboard => {
+            let done = world.resource::<ClassSession>().session.results().len();
+            let command = if done >= CLASS_QUESTIONS { TeacherCommand::End } else { TeacherCommand::Next };
+            world.write_message(command);
+        }
+        Screen::Podium => {
+            world.write_message(TeacherCommand::Next);
+        }
         _ => {}
+    }
+}
+
+/// Named teams (New Zealand birds, so the macrons show), buzzers with four
+/// teams or teacher entry with six.
+fn set_up_class(world: &mut World, shot: ShotScreen) {
+    let mut choices = world.resource::<ClassChoices>().clone();
+    let birds = ["Kererū", "Tūī", "Kōtare", "Pīwakawaka", "Kākā", "Hoiho"];
+    let (style, teams) = if shot == ShotScreen::ClassEntry {
+        (AnsweringStyle::TeacherEntry, 6)
+    } else {
+        (AnsweringStyle::Buzzers, 4)
+    };
+    choices.style = style;
+    choices.teams = birds[..teams].iter().map(|b| b.to_string()).collect();
+    choices.leaderboard_every = Some(1);
+    world.insert_resource(choices);
+}
+
+/// Teams answer one by one after a moment's thought; each team is right on
+/// most questions but not all, so the standings move.
+fn play_class_question(world: &mut World, shot: ShotScreen) {
+    let mut class = world.resource_mut::<ClassSession>();
+    let session = &mut class.session;
+    let Some(q) = session.current().cloned() else { return };
+    let number = session.number();
+    let elapsed = session.timer().elapsed();
+    for team in 0..session.teams.len() {
+        let at = THINKING_TIME + Duration::from_millis(400 * team as u64);
+        let stop_early = matches!(shot, ShotScreen::ClassQuestion | ShotScreen::ClassEntry) && team >= 2;
+        if session.has_answered(team) || elapsed < at || stop_early {
+            continue;
+        }
+        let given = answer(&q, !(team + number).is_multiple_of(3));
+        match session.style {
+            AnsweringStyle::Buzzers => {
+                session.buzz(team, given);
+            }
+            AnsweringStyle::TeacherEntry => {
+                session.enter(team, Some(given));
+            }
+        }
+        break;
+    }
+    if session.style == AnsweringStyle::TeacherEntry && session.all_answered() {
+        session.reveal();
     }
 }
 

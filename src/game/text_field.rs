@@ -6,7 +6,8 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::GameSet;
-use super::menu::MenuFocus;
+use super::menu::{ButtonColors, MenuFocus};
+use super::theme::{Theme, size, widgets};
 
 /// The field's value. Its first child `Text` shows it.
 #[derive(Component, Debug, Clone, Default, PartialEq, Eq)]
@@ -20,6 +21,31 @@ pub struct TextField {
 /// The text showing a field's value.
 #[derive(Component, Debug, Clone, Copy)]
 pub struct TextFieldDisplay;
+
+/// A text field's look: a rounded box whose first child shows the value.
+/// Add a `MenuItem` (and an action) to make it focusable.
+pub fn field(theme: &Theme, value: &str, max_chars: usize, placeholder: &str, width: f32) -> impl Bundle {
+    let p = &theme.palette;
+    (
+        Button,
+        ButtonColors { normal: p.panel_raised, hovered: p.button_hovered },
+        TextField { value: value.to_string(), max_chars, placeholder: placeholder.to_string() },
+        Node {
+            width: px(width),
+            padding: UiRect::axes(px(16), px(8)),
+            border_radius: BorderRadius::all(px(10)),
+            ..default()
+        },
+        BackgroundColor(p.panel_raised),
+        Outline::new(px(4), px(2), Color::NONE),
+        children![(
+            TextFieldDisplay,
+            widgets::text("", size::BODY, p.text),
+            TextLayout::no_wrap(),
+            Pickable::IGNORE
+        )],
+    )
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, type_into_focused_field.in_set(GameSet::RecordInput))
@@ -59,7 +85,7 @@ fn show_fields(
     focus: Res<MenuFocus>,
     fields: Query<(Entity, Ref<TextField>, &Children)>,
     mut texts: Query<(&mut Text, &mut TextColor), With<TextFieldDisplay>>,
-    theme: Res<super::theme::Theme>,
+    theme: Res<Theme>,
 ) {
     for (entity, field, children) in &fields {
         if !field.is_changed() && !focus.is_changed() {

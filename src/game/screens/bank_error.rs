@@ -19,7 +19,7 @@ pub(super) fn plugin(app: &mut App) {
 fn spawn(mut commands: Commands, problem: Res<BankProblem>, theme: Res<Theme>, fonts: Res<Fonts>) {
     let p = &theme.palette;
     commands.spawn((DespawnOnExit(Screen::BankError), widgets::screen_root(&theme))).with_children(|root| {
-        root.spawn(widgets::bold(&fonts, "This bank cannot be played", size::HEADING, p.wrong));
+        root.spawn(widgets::bold(&fonts, "This bank cannot be played", size::HEADING, p.wrong_text));
         root.spawn(widgets::text(format!("Tried: {}", problem.path), size::BODY, p.text));
         root.spawn(widgets::panel(
             &theme,

@@ -2,6 +2,12 @@
 //! entered, tags it `DespawnOnExit`, and runs its systems only in that state.
 
 pub mod bank_error;
+pub mod class_question;
+pub mod class_results;
+pub mod class_reveal;
+pub mod class_setup;
+pub mod leaderboard;
+pub mod podium;
 pub mod question;
 pub mod results;
 pub mod reveal;
@@ -18,5 +24,23 @@ pub(super) fn plugin(app: &mut App) {
         question::plugin,
         reveal::plugin,
         results::plugin,
+    ))
+    .add_plugins((
+        class_setup::plugin,
+        class_question::plugin,
+        class_reveal::plugin,
+        leaderboard::plugin,
+        podium::plugin,
+        class_results::plugin,
     ));
+}
+
+/// Gives the keyboard focus to the teacher control that sends `command`, so
+/// Enter does what the screen's main button says.
+fn focus_control(world: &mut World, command: crate::game::classroom::TeacherCommand) {
+    let mut controls = world.query::<(Entity, &class_question::Control)>();
+    let found = controls.iter(world).find(|(_, c)| c.0 == command).map(|(e, _)| e);
+    if let Some(e) = found {
+        world.entity_mut(e).insert(crate::game::menu::DefaultFocus);
+    }
 }

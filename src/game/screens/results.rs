@@ -137,7 +137,7 @@ fn spawn(
             }
             if let Some(warning) = best.as_ref().and_then(|b| b.warning.clone()) {
                 root.spawn((
-                    widgets::text(format!("Warning: {warning}"), size::TINY, p.partial),
+                    widgets::text(format!("Warning: {warning}"), size::TINY, p.partial_text),
                     widgets::centred(),
                 ));
             }
@@ -161,9 +161,9 @@ fn spawn(
             .with_children(|list| {
                 for (n, item) in results.review.iter().enumerate() {
                     let (mark, colour) = match item.verdict {
-                        Verdict::Correct => ("✔", p.correct),
-                        Verdict::Close(_) => ("◐", p.partial),
-                        _ => ("✘", p.wrong),
+                        Verdict::Correct => ("✔", p.correct_text),
+                        Verdict::Close(_) => ("◐", p.partial_text),
+                        _ => ("✘", p.wrong_text),
                     };
                     list.spawn(Node {
                         column_gap: px(14),

@@ -55,9 +55,9 @@ fn spawn(mut commands: Commands, current: Res<CurrentRound>, theme: Res<Theme>, 
     let (Some(q), Some(record)) = (current.round.current(), current.round.last_record()) else { return };
     let p = theme.palette.clone();
     let colour = match record.verdict {
-        Verdict::Correct => p.correct,
-        Verdict::Close(_) => p.partial,
-        _ => p.wrong,
+        Verdict::Correct => p.correct_text,
+        Verdict::Close(_) => p.partial_text,
+        _ => p.wrong_text,
     };
     let next_label = if current.round.is_last() { "See results" } else { "Next question" };
 

@@ -6,11 +6,11 @@ use bevy::prelude::*;
 
 use crate::bank::Difficulty;
 use crate::game::bank_source::ActiveBank;
-use crate::game::menu::{Activated, Adjusted, ButtonColors, DefaultFocus, MenuItem, Stepper};
+use crate::game::menu::{Activated, Adjusted, DefaultFocus, MenuItem};
 use crate::game::round::start_round;
 use crate::game::setup_choices::{DEFAULT_NAME, MAX_NAME, SetupChoices};
-use crate::game::text_field::{TextField, TextFieldDisplay};
-use crate::game::theme::{Fonts, Theme, size, widgets};
+use crate::game::text_field::{self, TextField};
+use crate::game::theme::{Fonts, Theme, controls, size, widgets};
 use crate::game::{DataDir, GameSet, Screen};
 use crate::quiz::QuestionCount;
 use crate::quiz::scoring::{FULL_POINTS, STREAK_CAP, STREAK_STEP};
@@ -42,13 +42,6 @@ pub enum SetupAction {
     Back,
 }
 
-/// A ‹ or › beside a setting, for the mouse.
-#[derive(Component, Debug, Clone)]
-struct StepArrow {
-    action: SetupAction,
-    delta: i32,
-}
-
 #[derive(Component)]
 struct SetupRoot;
 
@@ -66,9 +59,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Setup), (reset_focus, spawn).chain())
         .add_systems(
             Update,
-            (click_arrows, act, keep_name, back_with_escape)
-                .in_set(GameSet::Update)
-                .run_if(in_state(Screen::Setup)),
+            (act, keep_name, back_with_escape).in_set(GameSet::Update).run_if(in_state(Screen::Setup)),
         );
 }
 
@@ -96,6 +87,122 @@ fn on_off(on: bool) -> &'static str {
     if on { "On" } else { "Off" }
 }
 
+/// Hands out keyboard-navigation order numbers in spawn order.
+#[derive(Debug, Default)]
+pub struct Order(u32);
+
+impl Order {
+    pub fn take(&mut self) -> u32 {
+        self.0 += 1;
+        self.0
+    }
+}
+
+/// What the round settings rows show, from the bank.
+pub fn topics_of(bank: &crate::bank::Bank) -> Vec<String> {
+    let mut topics: Vec<String> = bank.questions.iter().map(|q| q.topic.clone()).collect();
+    topics.sort();
+    topics.dedup();
+    topics
+}
+
+/// The rows for a round's stepped settings, shared by the solo and
+/// classroom setups: questions, timer, speed bonus and the high-contrast
+/// theme. `wrap` turns each setting into the screen's action.
+pub fn round_stepper_rows<A: Component>(
+    rows: &mut ChildSpawnerCommands,
+    theme: &Theme,
+    fonts: &Fonts,
+    choices: &SetupChoices,
+    bank: &crate::bank::Bank,
+    layout: (f32, f32),
+    order: &mut Order,
+    focus: Option<&SetupAction>,
+    wrap: impl Fn(SetupAction) -> A,
+) {
+    let s = &choices.settings;
+    let available = bank.questions.iter().filter(|q| s.admits(q)).count();
+    let (label_width, value_width) = layout;
+    let steppers = [
+        ("Questions", count_label(s.questions, available), SetupAction::Questions),
+        ("Time per question", timer_label(s.seconds), SetupAction::Timer),
+        ("Speed bonus", on_off(s.speed_bonus).to_string(), SetupAction::SpeedBonus),
+        ("High contrast", on_off(choices.high_contrast).to_string(), SetupAction::HighContrast),
+    ];
+    for (label, value, action) in steppers {
+        controls::setting_row(rows, theme, label, label_width, |r| {
+            let focused = focus == Some(&action);
+            controls::stepper(
+                r,
+                theme,
+                fonts,
+                value,
+                value_width,
+                order.take(),
+                focused,
+                wrap(action.clone()),
+            );
+        });
+    }
+}
+
+/// The rows choosing which questions a round draws: difficulties and topics.
+pub fn round_filter_rows<A: Component>(
+    rows: &mut ChildSpawnerCommands,
+    theme: &Theme,
+    fonts: &Fonts,
+    choices: &SetupChoices,
+    bank: &crate::bank::Bank,
+    label_width: f32,
+    order: &mut Order,
+    focus: Option<&SetupAction>,
+    wrap: impl Fn(SetupAction) -> A,
+) {
+    let s = &choices.settings;
+    let focused = |a: &SetupAction| focus == Some(a);
+    controls::setting_row(rows, theme, "Difficulty", label_width, |r| {
+        let all = std::iter::once((None, "All".to_string(), s.difficulties.is_empty()));
+        let each =
+            Difficulty::ALL.iter().map(|d| (Some(*d), capitalised(d.name()), s.difficulties.contains(d)));
+        for (d, label, on) in all.chain(each) {
+            let action = SetupAction::Difficulty(d);
+            controls::chip(r, theme, fonts, &label, on, order.take(), focused(&action), wrap(action.clone()));
+        }
+    });
+    controls::setting_row(rows, theme, "Topics", label_width, |r| {
+        let action = SetupAction::Topic(None);
+        controls::chip(
+            r,
+            theme,
+            fonts,
+            "All",
+            s.topics.is_empty(),
+            order.take(),
+            focused(&action),
+            wrap(action.clone()),
+        );
+        for topic in topics_of(bank) {
+            let on = s.topics.contains(&topic);
+            let action = SetupAction::Topic(Some(topic.clone()));
+            controls::chip(r, theme, fonts, &topic, on, order.take(), focused(&action), wrap(action.clone()));
+        }
+    });
+}
+
+/// The scoring rules in a sentence, as they apply to these settings.
+pub fn scoring_sentence(speed_bonus: bool) -> String {
+    if speed_bonus {
+        format!(
+            "Scoring: a right answer earns {}–{FULL_POINTS} points, more the faster you answer; each answer in a streak adds +{STREAK_STEP}, up to +{STREAK_CAP}.",
+            FULL_POINTS / 2
+        )
+    } else {
+        format!(
+            "Scoring: every right answer earns {FULL_POINTS} points; each answer in a streak adds +{STREAK_STEP}, up to +{STREAK_CAP}."
+        )
+    }
+}
+
 fn spawn(
     mut commands: Commands,
     choices: Res<SetupChoices>,
@@ -107,26 +214,8 @@ fn spawn(
 ) {
     let p = theme.palette.clone();
     let s = &choices.settings;
-    let mut topics: Vec<String> = active.bank.questions.iter().map(|q| q.topic.clone()).collect();
-    topics.sort();
-    topics.dedup();
-    let available = active.bank.questions.iter().filter(|q| s.admits(q)).count();
-    let scoring = if s.speed_bonus && s.seconds.is_some() {
-        format!(
-            "Scoring: a right answer earns {}–{FULL_POINTS} points, more the faster you answer; each answer in a streak adds +{STREAK_STEP}, up to +{STREAK_CAP}.",
-            FULL_POINTS / 2
-        )
-    } else {
-        format!(
-            "Scoring: every right answer earns {FULL_POINTS} points; each answer in a streak adds +{STREAK_STEP}, up to +{STREAK_CAP}."
-        )
-    };
-    let mut order = 0u32;
-    let mut next_order = || {
-        order += 1;
-        order
-    };
-    let focus_on = |action: &SetupAction| focus.0 == *action;
+    let scoring = scoring_sentence(s.speed_bonus && s.seconds.is_some());
+    let mut order = Order::default();
 
     commands.spawn((SetupRoot, DespawnOnExit(Screen::Setup), widgets::screen_root(&theme))).with_children(
         |root| {
@@ -138,118 +227,38 @@ fn spawn(
                 ..default()
             })
             .with_children(|rows| {
-                // Name
-                row(rows, &theme, "Your name", |r| {
+                controls::setting_row(rows, &theme, "Your name", controls::LABEL_WIDTH, |r| {
                     let mut field = r.spawn((
-                        MenuItem { order: next_order() },
+                        MenuItem { order: order.take() },
                         SetupAction::Name,
-                        Button,
-                        ButtonColors { normal: p.panel_raised, hovered: p.button_hovered },
-                        TextField {
-                            value: choices.player.clone(),
-                            max_chars: MAX_NAME,
-                            placeholder: DEFAULT_NAME.to_string(),
-                        },
-                        Node {
-                            width: px(420),
-                            padding: UiRect::axes(px(16), px(8)),
-                            border_radius: BorderRadius::all(px(10)),
-                            ..default()
-                        },
-                        BackgroundColor(p.panel_raised),
-                        Outline::new(px(4), px(2), Color::NONE),
-                        children![(
-                            TextFieldDisplay,
-                            widgets::text("", size::BODY, p.text),
-                            Pickable::IGNORE
-                        )],
+                        text_field::field(&theme, &choices.player, MAX_NAME, DEFAULT_NAME, 420.0),
                     ));
-                    if focus_on(&SetupAction::Name) {
+                    if focus.0 == SetupAction::Name {
                         field.insert(DefaultFocus);
                     }
                 });
-                stepper(
+                let layout = (controls::LABEL_WIDTH, 280.0);
+                round_stepper_rows(
                     rows,
                     &theme,
                     &fonts,
-                    "Questions",
-                    count_label(s.questions, available),
-                    SetupAction::Questions,
-                    next_order(),
-                    &focus.0,
+                    &choices,
+                    &active.bank,
+                    layout,
+                    &mut order,
+                    Some(&focus.0),
+                    |a| a,
                 );
-                stepper(
+                round_filter_rows(
                     rows,
                     &theme,
                     &fonts,
-                    "Time per question",
-                    timer_label(s.seconds),
-                    SetupAction::Timer,
-                    next_order(),
-                    &focus.0,
-                );
-                stepper(
-                    rows,
-                    &theme,
-                    &fonts,
-                    "Speed bonus",
-                    on_off(s.speed_bonus).to_string(),
-                    SetupAction::SpeedBonus,
-                    next_order(),
-                    &focus.0,
-                );
-                row(rows, &theme, "Difficulty", |r| {
-                    let all = std::iter::once((None, "All".to_string(), s.difficulties.is_empty()));
-                    let each = Difficulty::ALL
-                        .iter()
-                        .map(|d| (Some(*d), capitalised(d.name()), s.difficulties.contains(d)));
-                    for (d, label, on) in all.chain(each) {
-                        chip(
-                            r,
-                            &theme,
-                            &fonts,
-                            &label,
-                            on,
-                            SetupAction::Difficulty(d),
-                            next_order(),
-                            &focus.0,
-                        );
-                    }
-                });
-                row(rows, &theme, "Topics", |r| {
-                    chip(
-                        r,
-                        &theme,
-                        &fonts,
-                        "All",
-                        s.topics.is_empty(),
-                        SetupAction::Topic(None),
-                        next_order(),
-                        &focus.0,
-                    );
-                    for topic in &topics {
-                        let on = s.topics.contains(topic);
-                        chip(
-                            r,
-                            &theme,
-                            &fonts,
-                            topic,
-                            on,
-                            SetupAction::Topic(Some(topic.clone())),
-                            next_order(),
-                            &focus.0,
-                        );
-                    }
-                });
-                stepper(
-                    rows,
-                    &theme,
-                    &fonts,
-                    "High contrast",
-                    on_off(choices.high_contrast).to_string(),
-                    SetupAction::HighContrast,
-                    next_order(),
-                    &focus.0,
+                    &choices,
+                    &active.bank,
+                    controls::LABEL_WIDTH,
+                    &mut order,
+                    Some(&focus.0),
+                    |a| a,
                 );
             });
             root.spawn((
@@ -263,154 +272,25 @@ fn spawn(
                         &theme,
                         &fonts,
                         "Start",
-                        next_order(),
+                        order.take(),
                         SetupAction::Start,
                     ));
-                    if focus_on(&SetupAction::Start) {
+                    if focus.0 == SetupAction::Start {
                         start.insert(DefaultFocus);
                     }
-                    buttons.spawn(widgets::button(&theme, &fonts, "Back", next_order(), SetupAction::Back));
+                    buttons.spawn(widgets::button(&theme, &fonts, "Back", order.take(), SetupAction::Back));
                 },
             );
             if !status.0.is_empty() {
-                root.spawn(widgets::bold(&fonts, status.0.clone(), size::BODY, p.wrong));
+                root.spawn(widgets::bold(&fonts, status.0.clone(), size::BODY, p.wrong_text));
             }
         },
     );
 }
 
-fn capitalised(word: &str) -> String {
+pub fn capitalised(word: &str) -> String {
     let mut c = word.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
-/// A labelled row.
-fn row(
-    parent: &mut ChildSpawnerCommands,
-    theme: &Theme,
-    label: &str,
-    content: impl FnOnce(&mut ChildSpawnerCommands),
-) {
-    parent.spawn(Node { align_items: AlignItems::Center, column_gap: px(16), ..default() }).with_children(
-        |r| {
-            r.spawn((
-                widgets::text(label, size::BODY, theme.palette.text_muted),
-                TextLayout::no_wrap(),
-                Node { width: px(240), flex_shrink: 0.0, ..default() },
-            ));
-            r.spawn(Node {
-                flex_wrap: FlexWrap::Wrap,
-                column_gap: px(10),
-                row_gap: px(8),
-                align_items: AlignItems::Center,
-                ..default()
-            })
-            .with_children(content);
-        },
-    );
-}
-
-/// A setting changed with ‹ ›, Left/Right, or a click on its value.
-fn stepper(
-    parent: &mut ChildSpawnerCommands,
-    theme: &Theme,
-    fonts: &Fonts,
-    label: &str,
-    value: String,
-    action: SetupAction,
-    order: u32,
-    focus: &SetupAction,
-) {
-    let p = &theme.palette;
-    row(parent, theme, label, |r| {
-        arrow(r, theme, fonts, "‹", action.clone(), -1);
-        let mut item = r.spawn((
-            MenuItem { order },
-            Stepper,
-            action.clone(),
-            Button,
-            ButtonColors { normal: p.panel_raised, hovered: p.button_hovered },
-            Node {
-                min_width: px(280),
-                padding: UiRect::axes(px(16), px(8)),
-                justify_content: JustifyContent::Center,
-                border_radius: BorderRadius::all(px(10)),
-                ..default()
-            },
-            BackgroundColor(p.panel_raised),
-            Outline::new(px(4), px(2), Color::NONE),
-            children![(widgets::bold(fonts, value, size::BODY, p.text), Pickable::IGNORE)],
-        ));
-        if *focus == action {
-            item.insert(DefaultFocus);
-        }
-        arrow(r, theme, fonts, "›", action, 1);
-    });
-}
-
-fn arrow(
-    parent: &mut ChildSpawnerCommands,
-    theme: &Theme,
-    fonts: &Fonts,
-    label: &str,
-    action: SetupAction,
-    delta: i32,
-) {
-    let p = &theme.palette;
-    parent.spawn((
-        StepArrow { action, delta },
-        Button,
-        ButtonColors { normal: p.button, hovered: p.button_hovered },
-        Node {
-            width: px(44),
-            padding: UiRect::vertical(px(6)),
-            justify_content: JustifyContent::Center,
-            border_radius: BorderRadius::all(px(10)),
-            ..default()
-        },
-        BackgroundColor(p.button),
-        children![(widgets::bold(fonts, label, size::BODY, p.button_text), Pickable::IGNORE)],
-    ));
-}
-
-/// A toggle chip: highlighted when on.
-fn chip(
-    parent: &mut ChildSpawnerCommands,
-    theme: &Theme,
-    fonts: &Fonts,
-    label: &str,
-    on: bool,
-    action: SetupAction,
-    order: u32,
-    focus: &SetupAction,
-) {
-    let p = &theme.palette;
-    let (normal, text) = if on { (p.accent, p.background) } else { (p.panel_raised, p.text) };
-    let mut item = parent.spawn((
-        MenuItem { order },
-        action.clone(),
-        Button,
-        ButtonColors { normal, hovered: if on { normal } else { p.button_hovered } },
-        Node {
-            padding: UiRect::axes(px(14), px(6)),
-            column_gap: px(6),
-            align_items: AlignItems::Center,
-            border_radius: BorderRadius::all(px(18)),
-            ..default()
-        },
-        BackgroundColor(normal),
-        Outline::new(px(4), px(2), Color::NONE),
-    ));
-    item.with_children(|c| {
-        // The tick (not only the colour) says the chip is on.
-        if on {
-            c.spawn(widgets::symbol(fonts, "✓", size::SMALL, text));
-        }
-        c.spawn((widgets::bold(fonts, label, size::SMALL, text), TextLayout::no_wrap(), Pickable::IGNORE));
-    });
-    if *focus == action {
-        item.insert(DefaultFocus);
-    }
 }
 
 fn cycle<T: PartialEq + Copy>(options: &[T], current: T, delta: i32) -> T {
@@ -419,7 +299,7 @@ fn cycle<T: PartialEq + Copy>(options: &[T], current: T, delta: i32) -> T {
 }
 
 /// Applies a change to the choices; returns whether the screen must redraw.
-fn change(choices: &mut SetupChoices, action: &SetupAction, delta: i32) -> bool {
+pub fn change(choices: &mut SetupChoices, action: &SetupAction, delta: i32) -> bool {
     let s = &mut choices.settings;
     match action {
         SetupAction::Questions => s.questions = cycle(&COUNTS, s.questions, delta),
@@ -441,15 +321,6 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
             list.remove(i);
         }
         None => list.push(item),
-    }
-}
-
-fn click_arrows(arrows: Query<(&Interaction, &StepArrow), Changed<Interaction>>, mut commands: Commands) {
-    for (interaction, arrow) in &arrows {
-        if *interaction == Interaction::Pressed {
-            let (action, delta) = (arrow.action.clone(), arrow.delta);
-            commands.queue(move |world: &mut World| apply_change(world, action, delta));
-        }
     }
 }
 

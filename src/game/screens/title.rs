@@ -10,6 +10,7 @@ use crate::game::{GameSet, Screen};
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TitleAction {
     Play,
+    Classroom,
     Quit,
 }
 
@@ -78,14 +79,15 @@ fn spawn(mut commands: Commands, active: Res<ActiveBank>, theme: Res<Theme>, fon
                     p.text_muted,
                 ));
                 if let Some(left_out) = &left_out {
-                    panel.spawn(widgets::text(format!("Warning: {left_out}"), size::SMALL, p.partial));
+                    panel.spawn(widgets::text(format!("Warning: {left_out}"), size::SMALL, p.partial_text));
                 }
             });
             root.spawn((widgets::button(&theme, &fonts, "Play", 0, TitleAction::Play), DefaultFocus));
+            root.spawn(widgets::button(&theme, &fonts, "Classroom", 1, TitleAction::Classroom));
             root.spawn(widgets::button(&theme, &fonts, "Quit", 10, TitleAction::Quit));
             root.spawn((
                 widgets::text(
-                    "Arrow keys choose · Enter selects · F11 full screen",
+                    "Arrow keys choose · Enter selects · F1 keys · F11 full screen",
                     size::TINY,
                     p.text_muted,
                 ),
@@ -104,6 +106,7 @@ fn act(
     for Activated(entity) in activated.read() {
         match actions.get(*entity) {
             Ok(TitleAction::Play) => next.set(Screen::Setup),
+            Ok(TitleAction::Classroom) => next.set(Screen::ClassSetup),
             Ok(TitleAction::Quit) => {
                 exit.write(AppExit::Success);
             }

@@ -1,6 +1,7 @@
 //! The look shared by every screen: palette, fonts, text sizes, and small
 //! widget functions, so no screen repeats styling.
 
+pub mod controls;
 pub mod palette;
 pub mod widgets;
 

@@ -16,9 +16,14 @@ pub struct Palette {
     pub button_hovered: Color,
     pub button_text: Color,
     pub focus_ring: Color,
+    /// Fills for right, wrong and partly right (white text goes on them).
     pub correct: Color,
     pub wrong: Color,
     pub partial: Color,
+    /// The same three as text on the background.
+    pub correct_text: Color,
+    pub wrong_text: Color,
+    pub partial_text: Color,
     pub timer: Color,
     pub timer_low: Color,
     pub timer_track: Color,
@@ -29,6 +34,9 @@ pub struct Palette {
     pub tile_dimmed: Color,
     pub banner_error: Color,
     pub banner_info: Color,
+    /// Classroom teams, in team order; text on them is `team_text`.
+    pub teams: [Color; 6],
+    pub team_text: Color,
 }
 
 impl Palette {
@@ -47,6 +55,9 @@ impl Palette {
             correct: Color::srgb_u8(0x2e, 0x9e, 0x4f),
             wrong: Color::srgb_u8(0xd6, 0x33, 0x4a),
             partial: Color::srgb_u8(0xe0, 0x8e, 0x1b),
+            correct_text: Color::srgb_u8(0x5c, 0xd6, 0x7d),
+            wrong_text: Color::srgb_u8(0xff, 0x7a, 0x8a),
+            partial_text: Color::srgb_u8(0xff, 0xb5, 0x4d),
             timer: Color::srgb_u8(0x4f, 0xc3, 0xf7),
             timer_low: Color::srgb_u8(0xff, 0x6b, 0x6b),
             timer_track: Color::srgb_u8(0x34, 0x3a, 0x6b),
@@ -62,6 +73,8 @@ impl Palette {
             tile_dimmed: Color::srgb_u8(0x3a, 0x3f, 0x5c),
             banner_error: Color::srgb_u8(0x9b, 0x1c, 0x2e),
             banner_info: Color::srgb_u8(0x1f, 0x5f, 0x8b),
+            teams: TEAM_COLOURS,
+            team_text: Color::srgb_u8(0x14, 0x16, 0x2b),
         }
     }
 
@@ -70,18 +83,21 @@ impl Palette {
     pub fn high_contrast() -> Palette {
         Palette {
             background: Color::BLACK,
-            panel: Color::srgb_u8(0x10, 0x10, 0x10),
-            panel_raised: Color::srgb_u8(0x24, 0x24, 0x24),
+            panel: Color::srgb_u8(0x1a, 0x1a, 0x1a),
+            panel_raised: Color::srgb_u8(0x33, 0x33, 0x33),
             text: Color::WHITE,
             text_muted: Color::srgb_u8(0xe6, 0xe6, 0xe6),
             accent: Color::srgb_u8(0xff, 0xe6, 0x00),
-            button: Color::srgb_u8(0x00, 0x00, 0x00),
-            button_hovered: Color::srgb_u8(0x33, 0x33, 0x33),
+            button: Color::srgb_u8(0x33, 0x33, 0x33),
+            button_hovered: Color::srgb_u8(0x55, 0x55, 0x55),
             button_text: Color::WHITE,
             focus_ring: Color::srgb_u8(0xff, 0xe6, 0x00),
             correct: Color::srgb_u8(0x00, 0x6b, 0x1e),
             wrong: Color::srgb_u8(0xa8, 0x00, 0x14),
             partial: Color::srgb_u8(0x8a, 0x4b, 0x00),
+            correct_text: Color::srgb_u8(0x66, 0xff, 0x8c),
+            wrong_text: Color::srgb_u8(0xff, 0x85, 0x95),
+            partial_text: Color::srgb_u8(0xff, 0xcc, 0x55),
             timer: Color::WHITE,
             timer_low: Color::srgb_u8(0xff, 0xe6, 0x00),
             timer_track: Color::srgb_u8(0x33, 0x33, 0x33),
@@ -97,9 +113,25 @@ impl Palette {
             tile_dimmed: Color::srgb_u8(0x1a, 0x1a, 0x1a),
             banner_error: Color::srgb_u8(0xa8, 0x00, 0x14),
             banner_info: Color::srgb_u8(0x00, 0x3d, 0x99),
+            teams: TEAM_COLOURS,
+            team_text: Color::BLACK,
         }
     }
 }
+
+/// Team colours: light, so dark text on them is readable in both themes, and
+/// different in hue from the answer tiles.
+const TEAM_COLOURS: [Color; 6] = [
+    Color::srgb(1.0, 0.549, 0.259),   // orange
+    Color::srgb(0.180, 0.769, 0.714), // turquoise
+    Color::srgb(0.906, 0.435, 0.604), // pink
+    Color::srgb(0.608, 0.827, 0.353), // lime
+    Color::srgb(0.702, 0.533, 1.0),   // lavender
+    Color::srgb(1.0, 0.820, 0.400),   // yellow
+];
+
+/// Team shapes, distinct from the answer tiles' shapes.
+pub const TEAM_SHAPES: [&str; 6] = ["♠", "♥", "♣", "✿", "☀", "❄"];
 
 /// The shapes drawn on answer tiles beside their colours, so colour-blind
 /// players can tell them apart (Noto Sans Symbols 2 glyphs).

@@ -1,0 +1,132 @@
+//! `quorum results [SESSION]`: the classroom sessions on record, and one
+//! session's summary table.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::quiz::save_file;
+use crate::quiz::session_log::{self, Row};
+
+/// Lists every session, or prints one; `Err` is a message for the teacher.
+pub fn run(session: Option<&str>) -> Result<String, String> {
+    let dir = save_file::data_dir();
+    match session {
+        None => Ok(list(&dir)),
+        Some(wanted) => {
+            let path = session_log::find(&dir, wanted).ok_or_else(|| {
+                format!(
+                    "no session `{wanted}` in {}; `quorum results` lists them",
+                    dir.join(session_log::FOLDER).display()
+                )
+            })?;
+            let rows = session_log::read(&path)?;
+            Ok(summary(&path, &rows))
+        }
+    }
+}
+
+fn list(dir: &Path) -> String {
+    let files = session_log::list(dir);
+    let folder = dir.join(session_log::FOLDER);
+    if files.is_empty() {
+        return format!(
+            "No classroom sessions yet. Their results files will be kept in {}\n",
+            folder.display()
+        );
+    }
+    let mut out = format!("Classroom sessions in {}:\n\n", folder.display());
+    let _ = writeln!(out, "{:<21} {:<36} {:>5} {:>9}  winner", "session", "bank", "teams", "questions");
+    for path in files {
+        match session_log::read(&path) {
+            Ok(rows) if !rows.is_empty() => {
+                let totals = session_log::totals(&rows);
+                let questions = distinct(&rows, |r| &r.question_id);
+                let winner =
+                    totals.first().map(|t| format!("{} ({} points)", t.team, t.points)).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{:<21} {:<36} {:>5} {:>9}  {winner}",
+                    rows[0].session,
+                    clip(&rows[0].bank, 36),
+                    totals.len(),
+                    questions
+                );
+            }
+            Ok(_) => {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let _ = writeln!(out, "{name}: no questions were answered");
+            }
+            Err(e) => {
+                let _ = writeln!(out, "{e}");
+            }
+        }
+    }
+    out.push_str("\n`quorum results SESSION` prints one session's table.\n");
+    out
+}
+
+fn distinct<'a>(rows: &'a [Row], key: impl Fn(&'a Row) -> &'a String) -> usize {
+    let mut seen: Vec<&String> = rows.iter().map(key).collect();
+    seen.sort();
+    seen.dedup();
+    seen.len()
+}
+
+fn clip(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(n - 1).collect::<String>())
+    }
+}
+
+fn summary(path: &Path, rows: &[Row]) -> String {
+    let mut out = String::new();
+    let Some(first) = rows.first() else {
+        return format!("{}: no questions were answered\n", path.display());
+    };
+    let _ = writeln!(out, "{} · {} · {}", first.bank, first.date, path.display());
+    let _ = writeln!(
+        out,
+        "\n{:<6} {:<28} {:>8} {:>9} {:>9} {:>9}",
+        "place", "team", "points", "correct", "accuracy", "avg time"
+    );
+    for t in session_log::totals(rows) {
+        let accuracy = if t.asked == 0 { 0.0 } else { 100.0 * t.correct as f64 / t.asked as f64 };
+        let average = t.average_seconds.map(|s| format!("{s:.1} s")).unwrap_or_else(|| "—".to_string());
+        let _ = writeln!(
+            out,
+            "{:<6} {:<28} {:>8} {:>9} {:>8.0}% {:>9}",
+            t.rank,
+            clip(&t.team, 28),
+            t.points,
+            format!("{}/{}", t.correct, t.asked),
+            accuracy,
+            average
+        );
+    }
+    // Questions, hardest first: the share of teams that got each right.
+    let mut questions: BTreeMap<&str, (usize, usize, &str)> = BTreeMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for row in rows.iter().filter(|r| r.answer != "(skipped)") {
+        let entry = questions.entry(&row.question_id).or_insert_with(|| {
+            order.push(&row.question_id);
+            (0, 0, &row.question)
+        });
+        entry.1 += 1;
+        if row.correct == "yes" {
+            entry.0 += 1;
+        }
+    }
+    let mut listed: Vec<(&str, f64, &str)> = order
+        .iter()
+        .map(|id| (*id, questions[id].0 as f64 / questions[id].1 as f64, questions[id].2))
+        .collect();
+    listed.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let _ = writeln!(out, "\nquestions, hardest first:");
+    for (_, share, prompt) in listed {
+        let _ = writeln!(out, "  {:>4.0}% right  {}", share * 100.0, prompt);
+    }
+    out
+}
