@@ -24,6 +24,10 @@ pub struct Diagnostic {
     pub position: Option<Position>,
     /// The question the problem is in, if it is in one.
     pub question: Option<String>,
+    /// The question's place in the bank and the field at fault, for the
+    /// editor to show the problem beside the field.
+    pub index: Option<usize>,
+    pub field: Option<String>,
     pub message: String,
     /// A suggestion ("did you mean ...") when there is one.
     pub help: Option<String>,
@@ -36,6 +40,8 @@ impl Diagnostic {
             file: file.to_string(),
             position: None,
             question: None,
+            index: None,
+            field: None,
             message: message.into(),
             help: None,
         }
@@ -52,6 +58,13 @@ impl Diagnostic {
 
     pub fn in_question(mut self, id: &str) -> Self {
         self.question = Some(id.to_string());
+        self
+    }
+
+    /// The question (by place) and field the problem concerns.
+    pub fn on_field(mut self, index: usize, field: &str) -> Self {
+        self.index = Some(index);
+        self.field = Some(field.to_string());
         self
     }
 

@@ -6,14 +6,19 @@
 
 pub mod builtin;
 pub mod diagnostic;
+pub mod edit;
 pub mod export;
+pub mod gift;
 pub mod load;
 pub mod model;
 pub mod outline;
 pub mod provenance;
+pub mod skeleton;
+pub mod spreadsheet;
 pub mod stats;
 pub mod suggest;
 pub mod validate;
+pub mod write;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

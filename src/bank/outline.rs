@@ -20,6 +20,10 @@ pub struct QuestionSpan {
 pub struct Outline {
     pub header: Vec<(String, Position)>,
     pub questions: Vec<QuestionSpan>,
+    /// Each question's bytes, from its kind's name to its closing bracket.
+    pub question_bytes: Vec<std::ops::Range<usize>>,
+    /// Every comment, with the byte it starts at, exactly as written.
+    pub comments: Vec<(usize, String)>,
 }
 
 impl Outline {
@@ -201,8 +205,16 @@ pub fn outline(text: &str) -> Outline {
 
     while let Some(b) = c.peek(0) {
         match b {
-            b'/' if c.peek(1) == Some(b'/') => c.skip_line_comment(),
-            b'/' if c.peek(1) == Some(b'*') => c.skip_block_comment(),
+            b'/' if c.peek(1) == Some(b'/') => {
+                let from = c.i;
+                c.skip_line_comment();
+                out.comments.push((from, text[from..c.i].trim_end().to_string()));
+            }
+            b'/' if c.peek(1) == Some(b'*') => {
+                let from = c.i;
+                c.skip_block_comment();
+                out.comments.push((from, text[from..c.i].to_string()));
+            }
             b'"' => {
                 pending = None;
                 c.skip_string();
@@ -225,6 +237,7 @@ pub fn outline(text: &str) -> Outline {
                 if questions_depth == Some(depth) {
                     // A kind name opens a new question in the list.
                     out.questions.push(QuestionSpan { start: Some(start), fields: Vec::new() });
+                    out.question_bytes.push(from..from);
                 }
                 pending = Some((name, start));
             }
@@ -248,6 +261,7 @@ pub fn outline(text: &str) -> Outline {
                 } else if questions_depth == Some(depth) && pending.is_none() {
                     // An unnamed `(...)` in the list is still a question.
                     out.questions.push(QuestionSpan { start: Some(c.pos()), fields: Vec::new() });
+                    out.question_bytes.push(c.i..c.i);
                 }
                 pending = None;
                 depth += 1;
@@ -257,6 +271,11 @@ pub fn outline(text: &str) -> Outline {
                 pending = None;
                 if questions_depth == Some(depth) {
                     questions_depth = None;
+                }
+                if questions_depth.is_some_and(|q| depth == q + 1)
+                    && let Some(range) = out.question_bytes.last_mut()
+                {
+                    range.end = c.i + 1;
                 }
                 depth = depth.saturating_sub(1);
                 c.bump();
@@ -313,5 +332,76 @@ Bank(
         let o = outline("Bank(\n  title: \"Chlöe\", questions: [X(id: \"a\")])");
         assert_eq!(o.header_field("questions"), Some(Position { line: 2, col: 19 }));
         assert_eq!(o.field(0, "id"), Some(Position { line: 2, col: 33 }));
+    }
+}
+
+/// A bank's comments, placed so a rewritten bank can keep them: the
+/// header's, each question's (by id: those just before it and inside it),
+/// and those after the last question.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Comments {
+    pub header: Vec<String>,
+    pub questions: Vec<(String, Vec<String>)>,
+    pub trailer: Vec<String>,
+}
+
+impl Comments {
+    /// Finds the comments of `text`, whose questions have `ids` in order.
+    pub fn of(text: &str, ids: &[&str]) -> Comments {
+        let mut o = outline(text);
+        let comments = std::mem::take(&mut o.comments);
+        let mut out = Comments::default();
+        let mut per_question: Vec<Vec<String>> = vec![Vec::new(); o.question_bytes.len()];
+        for (at, comment) in comments {
+            let owner = o.question_bytes.iter().position(|r| at < r.end);
+            match owner {
+                Some(0)
+                    if o.question_bytes.first().is_some_and(|r| at < r.start)
+                        && !between_list_start(text, at, &o) =>
+                {
+                    out.header.push(comment)
+                }
+                Some(i) => per_question[i].push(comment),
+                None if o.question_bytes.is_empty() => out.header.push(comment),
+                None => out.trailer.push(comment),
+            }
+        }
+        out.questions = ids
+            .iter()
+            .zip(per_question)
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(id, c)| (id.to_string(), c))
+            .collect();
+        out
+    }
+
+    pub fn for_question(&self, id: &str) -> &[String] {
+        self.questions.iter().find(|(q, _)| q == id).map_or(&[], |(_, c)| c.as_slice())
+    }
+}
+
+/// Whether a comment at `at`, before the first question, sits inside the
+/// `questions: [` list (so it belongs to the first question, not the header).
+fn between_list_start(text: &str, at: usize, o: &Outline) -> bool {
+    let Some(first) = o.question_bytes.first() else { return false };
+    let before = &text[..first.start];
+    match before.rfind("questions") {
+        Some(list) => at > list,
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod comment_tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_placed_by_question() {
+        let text = "// top\nBank(\n  title: \"T\", // inline\n  questions: [\n    // about q1\n    A(id: \"q1\", // inside\n    ),\n    /* about q2 */\n    B(id: \"q2\"),\n    // the end\n  ],\n)\n";
+        let c = Comments::of(text, &["q1", "q2"]);
+        assert_eq!(c.header, ["// top", "// inline"]);
+        assert_eq!(c.for_question("q1"), ["// about q1", "// inside"]);
+        assert_eq!(c.for_question("q2"), ["/* about q2 */"]);
+        assert_eq!(c.trailer, ["// the end"]);
     }
 }

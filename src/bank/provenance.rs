@@ -57,6 +57,9 @@ pub struct Article {
     lowercase: Indexed,
     /// Sentences and pairs of sentences, for "did you mean".
     passages: Vec<String>,
+    /// Each sentence once, in order, without the quotation marks that open
+    /// or close a paragraph: what a teacher picks a source from.
+    pub sentences: Vec<String>,
     /// Runs of capitalised words, for a mistyped speaker.
     names: Vec<String>,
 }
@@ -66,9 +69,11 @@ impl Article {
         let normalized = normalize(text);
         let lowercase = normalized.to_lowercase();
         let mut passages = Vec::new();
+        let mut all = Vec::new();
         for paragraph in text.lines() {
             let sentences = sentences(&normalize(paragraph));
             for (i, s) in sentences.iter().enumerate() {
+                all.push(unquote(s));
                 passages.push(unquote(s));
                 if let Some(next) = sentences.get(i + 1) {
                     passages.push(unquote(&format!("{s} {next}")));
@@ -81,6 +86,7 @@ impl Article {
             normalized: Indexed::new(normalized),
             lowercase: Indexed::new(lowercase),
             passages,
+            sentences: all,
             names,
         }
     }
@@ -285,7 +291,10 @@ pub fn check(bank: &Bank, article: &Article, file: &str, outline: &Locator) -> V
     let mut out = Vec::new();
     for (index, q) in bank.questions.iter().enumerate() {
         check_question(q, article, |field, message: String, help: Option<String>| {
-            let d = Diagnostic::error(file, message).in_question(&q.id).at(outline.field(index, field));
+            let d = Diagnostic::error(file, message)
+                .in_question(&q.id)
+                .on_field(index, field)
+                .at(outline.field(index, field));
             out.push(match help {
                 Some(h) => d.with_help(h),
                 None => d,

@@ -39,20 +39,26 @@ struct Rules<'a> {
 
 impl Rules<'_> {
     fn error(&mut self, index: usize, q: &Question, field: &str, message: String) -> &mut Diagnostic {
-        let d = Diagnostic::error(self.file, message).in_question(&q.id).at(self.outline.field(index, field));
+        let d = Diagnostic::error(self.file, message)
+            .in_question(&q.id)
+            .on_field(index, field)
+            .at(self.outline.field(index, field));
         self.out.push(d);
         self.out.last_mut().expect("just pushed")
     }
 
     fn warning(&mut self, index: usize, q: &Question, field: &str, message: String) -> &mut Diagnostic {
-        let d =
-            Diagnostic::warning(self.file, message).in_question(&q.id).at(self.outline.field(index, field));
+        let d = Diagnostic::warning(self.file, message)
+            .in_question(&q.id)
+            .on_field(index, field)
+            .at(self.outline.field(index, field));
         self.out.push(d);
         self.out.last_mut().expect("just pushed")
     }
 
     fn header_error(&mut self, field: &str, message: &str) {
-        let d = Diagnostic::error(self.file, message).at(self.outline.header_field(field));
+        let mut d = Diagnostic::error(self.file, message).at(self.outline.header_field(field));
+        d.field = Some(field.to_string());
         self.out.push(d);
     }
 }

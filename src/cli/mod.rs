@@ -1,6 +1,7 @@
 //! The command line: playing, and the teacher's commands over the same core
 //! the game uses (`check`, `stats`, `export`, ...).
 
+mod authoring;
 mod check;
 mod results;
 
@@ -83,6 +84,39 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Import questions from a spreadsheet (CSV) or a Moodle GIFT file into a new bank.
+    Import {
+        /// The .csv or .gift file.
+        file: PathBuf,
+        /// The bank to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// The article the questions come from, so they can be checked against it.
+        #[arg(long)]
+        article: Option<PathBuf>,
+        /// The bank's title (the file's name when not given).
+        #[arg(long)]
+        title: Option<String>,
+        /// Replace --out if it exists (the old file is kept as .bak).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a new bank for an article: a commented example of each question kind.
+    New {
+        /// The bank to create (it must not exist).
+        bank: PathBuf,
+        /// The article's text file (UTF-8).
+        #[arg(long)]
+        article: PathBuf,
+        /// The bank's title.
+        #[arg(long)]
+        title: String,
+    },
+    /// Edit a bank in the game's editor.
+    Edit {
+        /// The bank file.
+        bank: PathBuf,
+    },
     /// List past classroom sessions, or print one session's summary table.
     Results {
         /// A session id (as listed), a results file's name, or its path.
@@ -93,6 +127,8 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
+    Csv,
+    Gift,
 }
 
 /// Checks the named bank, or the built-in one.
@@ -117,9 +153,23 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line; `Err` is a message for standard error.
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        None => play(cli.play),
-        Some(Command::Play(args)) => play(args),
+        None => play(cli.play, false),
+        Some(Command::Play(args)) => play(args, false),
         Some(Command::Check { banks }) => Ok(check::run(&banks)),
+        Some(Command::Import { file, out, article, title, force }) => {
+            authoring::import(&file, &out, article.as_deref(), title.as_deref(), force)
+        }
+        Some(Command::New { bank, article, title }) => authoring::new(&bank, &article, &title),
+        Some(Command::Edit { bank }) => {
+            if !bank.exists() {
+                return Err(format!(
+                    "{} does not exist; make one with `quorum new {} --article ARTICLE.txt --title \"...\"`",
+                    bank.display(),
+                    bank.display()
+                ));
+            }
+            play(PlayArgs { bank: Some(bank), ..PlayArgs::default() }, true)
+        }
         Some(Command::Results { session }) => {
             print!("{}", results::run(session.as_deref())?);
             Ok(ExitCode::SUCCESS)
@@ -142,6 +192,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let text = match format {
                 ExportFormat::Json => bank::export::to_json(parsed_bank),
+                ExportFormat::Csv => bank::spreadsheet::export(parsed_bank),
+                ExportFormat::Gift => bank::gift::export(parsed_bank),
             };
             write_output(out.as_ref(), text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
@@ -160,8 +212,8 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
     Ok((w, h))
 }
 
-/// Opens the game window.
-fn play(args: PlayArgs) -> Result<ExitCode, String> {
+/// Opens the game window, on the editor when `edit` is set.
+fn play(args: PlayArgs, edit: bool) -> Result<ExitCode, String> {
     if let Some(out) = &args.screenshot
         && !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"))
     {
@@ -183,6 +235,7 @@ fn play(args: PlayArgs) -> Result<ExitCode, String> {
             screen: args.screen,
         }),
         size: args.size,
+        edit,
     };
     match crate::game::run(launch) {
         bevy::app::AppExit::Success => Ok(ExitCode::SUCCESS),

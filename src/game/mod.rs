@@ -101,6 +101,8 @@ pub struct Launch {
     pub screenshot: Option<screenshot::ScreenshotPlan>,
     /// The window's size; 1280×720 when not given.
     pub size: Option<(u32, u32)>,
+    /// Open the bank in the editor rather than on the title screen.
+    pub edit: bool,
 }
 
 /// Opens the window and plays until it is closed.
