@@ -514,11 +514,20 @@ impl EditSession {
         check_bytes(&self.path.display().to_string(), text.as_bytes(), |a| read_text(&article_path(&path, a)))
     }
 
+    /// The new file written and synced beside the bank, not yet in place:
+    /// `commit` it to save. Dropped instead, the bank file is untouched.
+    pub fn prepare_save(&self) -> Result<(crate::atomic_file::Prepared, String), String> {
+        let text = self.text();
+        let prepared = crate::atomic_file::prepare(&self.path, text.as_bytes())
+            .map_err(|e| format!("cannot save {}: {e}", self.path.display()))?;
+        Ok((prepared, text))
+    }
+
     /// Saves atomically, keeping the previous file as `BANK.ron.bak`. A bank
     /// with errors is saved too (teachers work in steps); the count says
     /// how many problems are left.
     pub fn save(&mut self) -> Result<Saved, String> {
-        let text = self.text();
+        let (prepared, text) = self.prepare_save()?;
         let shown = self.path.display().to_string();
         let backup = if self.path.exists() {
             let mut name = self.path.file_name().unwrap_or_default().to_os_string();
@@ -532,8 +541,7 @@ impl EditSession {
         } else {
             None
         };
-        crate::atomic_file::write(&self.path, text.as_bytes())
-            .map_err(|e| format!("cannot save {shown}: {e}"))?;
+        prepared.commit().map_err(|e| format!("cannot save {shown}: {e}"))?;
         let ids: Vec<&str> = self.bank.questions.iter().map(|q| q.id.as_str()).collect();
         self.comments = Comments::of(&text, &ids);
         self.saved_bank = self.bank.clone();
@@ -636,5 +644,25 @@ mod tests {
                 .unwrap()
                 .contains("who-said-executive-powers")
         );
+    }
+}
+
+#[cfg(test)]
+mod interrupted {
+    use super::*;
+    use crate::bank::builtin;
+
+    #[test]
+    fn a_save_interrupted_before_the_rename_leaves_the_bank_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bank.ron");
+        std::fs::write(&path, builtin::BANK_RON).unwrap();
+        let mut s = EditSession::open(&path).unwrap();
+        s.delete(0);
+        let (prepared, _) = s.prepare_save().unwrap();
+        drop(prepared); // the program dies here
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), builtin::BANK_RON);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left");
+        assert!(s.is_dirty(), "the edit is still there to save");
     }
 }

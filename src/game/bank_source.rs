@@ -210,7 +210,7 @@ fn apply_loaded_bank(
                 .unwrap_or_else(|| format!("{}: no playable questions", checked.file));
             if active.is_some() {
                 banner.error(format!("{message} (still playing the last good version)"));
-            } else {
+            } else if matches!(screen.get(), Screen::Loading | Screen::BankError) {
                 let report = checked.report();
                 *problem = BankProblem {
                     path: checked.file.clone(),
@@ -226,6 +226,7 @@ fn report_failed_load(
     mut failures: MessageReader<AssetLoadFailedEvent<BankFile>>,
     choice: Option<Res<BankChoice>>,
     active: Option<Res<ActiveBank>>,
+    screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,
     mut problem: ResMut<BankProblem>,
     mut banner: ResMut<Banner>,
@@ -238,7 +239,7 @@ fn report_failed_load(
         let reason = load_error_reason(&failure.error);
         if active.is_some() {
             banner.error(format!("{path}: {reason} (still playing the last good version)"));
-        } else {
+        } else if matches!(screen.get(), Screen::Loading | Screen::BankError) {
             *problem = BankProblem {
                 path: path.clone(),
                 report: format!("{path}: error: cannot read the bank: {reason}"),

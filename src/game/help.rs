@@ -26,9 +26,16 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(StateTransition, hide_on_screen_change.run_if(state_changed::<Screen>));
 }
 
-fn toggle(mut keys: ResMut<ButtonInput<KeyCode>>, mut shown: ResMut<HelpShown>) {
+fn toggle(
+    mut keys: ResMut<ButtonInput<KeyCode>>,
+    focus: Option<Res<bevy::input_focus::InputFocus>>,
+    editable: Query<(), With<bevy::text::EditableText>>,
+    mut shown: ResMut<HelpShown>,
+) {
     let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
-    if keys.just_pressed(KeyCode::F1) || (shift && keys.just_pressed(KeyCode::Slash)) {
+    // A "?" typed into a text field is text.
+    let typing = focus.and_then(|f| f.get()).is_some_and(|e| editable.contains(e));
+    if keys.just_pressed(KeyCode::F1) || (shift && keys.just_pressed(KeyCode::Slash) && !typing) {
         shown.0 = !shown.0;
     } else if shown.0 && keys.just_pressed(KeyCode::Escape) {
         shown.0 = false;

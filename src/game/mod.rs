@@ -8,6 +8,7 @@
 pub mod bank_source;
 pub mod banner;
 pub mod classroom;
+pub mod editing;
 pub mod help;
 pub mod menu;
 pub mod pause;
@@ -49,6 +50,8 @@ pub enum Screen {
     /// The top three, then `ClassResults`: every team and question.
     Podium,
     ClassResults,
+    /// The bank editor.
+    Editor,
 }
 
 /// The order of work in a frame, set once here: the clock ticks, then input
@@ -73,6 +76,8 @@ impl Default for DataDir {
 /// Everything about the game except the engine's own plugins, so headless
 /// tests can run the real screens without a window.
 pub fn plugin(app: &mut App) {
+    // Registered here too so headless apps (no window plugin) can read it.
+    app.add_message::<bevy::window::WindowCloseRequested>();
     app.init_state::<Screen>()
         .init_resource::<DataDir>()
         .configure_sets(Update, (GameSet::TickTimers, GameSet::RecordInput, GameSet::Update).chain())
@@ -87,6 +92,7 @@ pub fn plugin(app: &mut App) {
             round::plugin,
             pause::plugin,
             classroom::plugin,
+            editing::plugin,
             help::plugin,
             screens::plugin,
         ));
@@ -124,6 +130,8 @@ pub fn run(launch: Launch) -> AppExit {
                     present_mode: PresentMode::AutoVsync,
                     ..default()
                 }),
+                // Closing with unsaved edits asks first (see editing.rs).
+                close_when_requested: false,
                 ..default()
             })
             .set(AssetPlugin {
@@ -132,7 +140,9 @@ pub fn run(launch: Launch) -> AppExit {
                 ..default()
             }),
     );
+    app.add_plugins(bevy::input_focus::tab_navigation::TabNavigationPlugin);
     app.insert_resource(bevy::winit::WinitSettings::desktop_app());
+    app.insert_resource(editing::StartInEditor(launch.edit));
     app.insert_resource(match &launch.bank {
         Some(path) => BankChoice::File(path.clone()),
         None => BankChoice::BuiltIn,

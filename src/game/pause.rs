@@ -39,6 +39,7 @@ fn act(
     mut activated: MessageReader<Activated>,
     actions: Query<&PauseAction>,
     screen: Res<State<Screen>>,
+    trying: Res<crate::game::editing::Trying>,
     mut paused: ResMut<Paused>,
     mut next: ResMut<NextState<Screen>>,
     mut commands: MessageWriter<TeacherCommand>,
@@ -50,6 +51,7 @@ fn act(
             Ok(PauseAction::Leave) if *screen.get() == Screen::ClassQuestion => {
                 commands.write(TeacherCommand::End);
             }
+            Ok(PauseAction::Leave) if trying.0 => next.set(Screen::Editor),
             Ok(PauseAction::Leave) => next.set(Screen::Title),
             Err(_) => {}
         }

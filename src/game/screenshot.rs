@@ -39,6 +39,8 @@ pub enum ShotScreen {
     ClassResults,
     /// …and a six-team teacher-entry question.
     ClassEntry,
+    /// The bank editor.
+    Editor,
 }
 
 impl ShotScreen {
@@ -55,6 +57,7 @@ impl ShotScreen {
             ShotScreen::Leaderboard => Screen::Leaderboard,
             ShotScreen::Podium => Screen::Podium,
             ShotScreen::ClassResults => Screen::ClassResults,
+            ShotScreen::Editor => Screen::Editor,
         }
     }
 
@@ -66,6 +69,7 @@ impl ShotScreen {
                 | ShotScreen::Question
                 | ShotScreen::Reveal
                 | ShotScreen::Results
+                | ShotScreen::Editor
         )
     }
 }
@@ -130,6 +134,8 @@ fn drive(world: &mut World) {
         };
     if arrived || screen == Screen::BankError {
         world.resource_mut::<Progress>().arrived = true;
+        // A picture of the screen, not of news about the bank.
+        world.resource_mut::<super::banner::Banner>().message = None;
         return;
     }
     // On the planned screen but not ready (rows still sliding): wait, except
@@ -141,8 +147,8 @@ fn drive(world: &mut World) {
         return;
     }
     match screen {
-        Screen::Title if target == Screen::Setup => {
-            world.resource_mut::<NextState<Screen>>().set(Screen::Setup)
+        Screen::Title if matches!(target, Screen::Setup | Screen::Editor) => {
+            world.resource_mut::<NextState<Screen>>().set(target)
         }
         Screen::Title if plan.screen.is_classroom() => {
             set_up_class(world, plan.screen);

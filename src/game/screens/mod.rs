@@ -6,6 +6,7 @@ pub mod class_question;
 pub mod class_results;
 pub mod class_reveal;
 pub mod class_setup;
+pub mod editor;
 pub mod leaderboard;
 pub mod podium;
 pub mod question;
@@ -32,6 +33,7 @@ pub(super) fn plugin(app: &mut App) {
         leaderboard::plugin,
         podium::plugin,
         class_results::plugin,
+        editor::plugin,
     ));
 }
 

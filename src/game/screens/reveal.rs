@@ -51,7 +51,13 @@ pub fn breakdown(record: &AnswerRecord) -> String {
     parts.join(" + ")
 }
 
-fn spawn(mut commands: Commands, current: Res<CurrentRound>, theme: Res<Theme>, fonts: Res<Fonts>) {
+fn spawn(
+    mut commands: Commands,
+    current: Res<CurrentRound>,
+    trying: Res<crate::game::editing::Trying>,
+    theme: Res<Theme>,
+    fonts: Res<Fonts>,
+) {
     let (Some(q), Some(record)) = (current.round.current(), current.round.last_record()) else { return };
     let p = theme.palette.clone();
     let colour = match record.verdict {
@@ -59,7 +65,11 @@ fn spawn(mut commands: Commands, current: Res<CurrentRound>, theme: Res<Theme>, 
         Verdict::Close(_) => p.partial_text,
         _ => p.wrong_text,
     };
-    let next_label = if current.round.is_last() { "See results" } else { "Next question" };
+    let next_label = match (current.round.is_last(), trying.0) {
+        (true, true) => "Back to the editor",
+        (true, false) => "See results",
+        _ => "Next question",
+    };
 
     commands
         .spawn((
@@ -217,6 +227,7 @@ fn act(
     mut activated: MessageReader<Activated>,
     continues: Query<(), With<Continue>>,
     paused: Res<Paused>,
+    trying: Res<crate::game::editing::Trying>,
     mut current: ResMut<CurrentRound>,
     mut next: ResMut<NextState<Screen>>,
 ) {
@@ -225,6 +236,12 @@ fn act(
             continue;
         }
         current.round.next();
-        next.set(if current.round.phase() == Phase::Finished { Screen::Results } else { Screen::Question });
+        let done = current.round.phase() == Phase::Finished;
+        next.set(match (done, trying.0) {
+            // A question tried from the editor goes back there.
+            (true, true) => Screen::Editor,
+            (true, false) => Screen::Results,
+            _ => Screen::Question,
+        });
     }
 }

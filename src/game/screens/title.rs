@@ -11,6 +11,7 @@ use crate::game::{GameSet, Screen};
 pub enum TitleAction {
     Play,
     Classroom,
+    Edit,
     Quit,
 }
 
@@ -84,6 +85,7 @@ fn spawn(mut commands: Commands, active: Res<ActiveBank>, theme: Res<Theme>, fon
             });
             root.spawn((widgets::button(&theme, &fonts, "Play", 0, TitleAction::Play), DefaultFocus));
             root.spawn(widgets::button(&theme, &fonts, "Classroom", 1, TitleAction::Classroom));
+            root.spawn(widgets::button(&theme, &fonts, "Edit bank", 2, TitleAction::Edit));
             root.spawn(widgets::button(&theme, &fonts, "Quit", 10, TitleAction::Quit));
             root.spawn((
                 widgets::text(
@@ -107,6 +109,7 @@ fn act(
         match actions.get(*entity) {
             Ok(TitleAction::Play) => next.set(Screen::Setup),
             Ok(TitleAction::Classroom) => next.set(Screen::ClassSetup),
+            Ok(TitleAction::Edit) => next.set(Screen::Editor),
             Ok(TitleAction::Quit) => {
                 exit.write(AppExit::Success);
             }

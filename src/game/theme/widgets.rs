@@ -122,6 +122,7 @@ pub fn small_button(
         action,
         Node {
             min_width: px(48),
+            flex_shrink: 0.0,
             padding: UiRect::axes(px(16), px(6)),
             justify_content: JustifyContent::Center,
             align_items: AlignItems::Center,

@@ -1,0 +1,1120 @@
+//! The bank editor: the questions on the left (filter and search), the
+//! selected question's form in the middle with each problem beside its
+//! field, and the article on the right, where clicking a sentence makes it
+//! the question's source. Text fields are Bevy's `EditableText`.
+
+use bevy::input_focus::InputFocus;
+use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
+use bevy::prelude::*;
+use bevy::text::{EditableText, TextCursorStyle, TextEdit};
+use bevy::ui_widgets::ScrollArea;
+
+use super::question::kind_label;
+use crate::bank::edit::{TextField, field_text};
+use crate::bank::model::{KIND_NAMES, QuestionKind};
+use crate::bank::{Article, Difficulty, article_path, gift, read_text, spreadsheet};
+use crate::game::banner::Banner;
+use crate::game::editing::{Editing, EditorCommand, EditorProblem, UnsavedPrompt};
+use crate::game::menu::{Activated, ButtonColors, DefaultFocus, KeysCaptured, MenuItem, Modal};
+use crate::game::theme::{Fonts, Theme, size, widgets};
+use crate::game::{GameSet, Screen};
+
+/// What an editor button does.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub enum EditorAction {
+    Command(EditorCommand),
+    Select(usize),
+    AddQuestion,
+    NextKindToAdd,
+    Duplicate,
+    Delete,
+    ConfirmDelete,
+    CloseDialog,
+    MoveUp,
+    MoveDown,
+    Difficulty(Difficulty),
+    Correct(usize),
+    AddChoice,
+    RemoveChoice(usize),
+    ChoiceUp(usize),
+    ChoiceDown(usize),
+    RemoveSource(usize),
+    AddSentence(usize),
+    FilterKind,
+    FilterTopic,
+    Export,
+    OpenImport,
+    RunImport,
+}
+
+/// A text field of the form.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormField(pub TextField);
+
+/// The search box over the list.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct SearchField;
+
+/// The path box of the import dialog.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct ImportPath;
+
+#[derive(Component)]
+struct EditorRoot;
+
+#[derive(Component)]
+struct ListPanel;
+
+#[derive(Component)]
+struct FormPanel;
+
+#[derive(Component)]
+struct ArticlePanel;
+
+#[derive(Component)]
+struct StatusText;
+
+#[derive(Component)]
+struct DialogRoot;
+
+/// The problems shown under a field (by the field's name in the format).
+#[derive(Component, Debug, Clone)]
+struct FieldProblems(&'static str);
+
+/// Filters and dialogs of the editor's view.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct EditorView {
+    /// 0 for every kind, else the kind `KIND_NAMES[n - 1]`.
+    pub kind_filter: usize,
+    pub topic_filter: Option<String>,
+    pub search: String,
+    /// The kind the Add button adds (index into `KIND_NAMES`).
+    pub add_kind: usize,
+    pub confirm_delete: bool,
+    pub import_open: bool,
+    pub import_message: String,
+    /// What the form and list were last drawn for.
+    drawn_form: Option<(u64, usize)>,
+    drawn_list: Option<u64>,
+    /// Typed values the bank refused (a number that isn't one), by field.
+    pub refused: Vec<(TextField, String)>,
+}
+
+/// The article's sentences, for the panel.
+#[derive(Resource, Debug, Clone)]
+struct ArticleSentences(Result<Vec<String>, String>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<EditorView>()
+        .insert_resource(ArticleSentences(Ok(Vec::new())))
+        .add_systems(OnEnter(Screen::Editor), reset_view)
+        // The bank is opened on entering (editing.rs); lay out once it is.
+        .add_systems(
+            Update,
+            spawn
+                .in_set(GameSet::Update)
+                .run_if(in_state(Screen::Editor).and_then(resource_exists::<Editing>))
+                .before(act),
+        )
+        .add_systems(OnExit(Screen::Editor), release_keys)
+        .add_systems(
+            Update,
+            (act, sync_fields, escape)
+                .chain()
+                .in_set(GameSet::Update)
+                .run_if(in_state(Screen::Editor).and_then(resource_exists::<Editing>)),
+        )
+        .add_systems(
+            Update,
+            (draw_list, draw_form, draw_problems, draw_status, draw_dialogs, draw_article_marks)
+                .chain()
+                .after(act)
+                .in_set(GameSet::Update)
+                .run_if(in_state(Screen::Editor).and_then(resource_exists::<Editing>)),
+        )
+        .add_systems(
+            Update,
+            (show_problem, act_without_bank)
+                .run_if(in_state(Screen::Editor).and_then(not(resource_exists::<Editing>))),
+        );
+}
+
+fn reset_view(mut view: ResMut<EditorView>, mut captured: ResMut<KeysCaptured>) {
+    let add_kind = view.add_kind;
+    *view = EditorView { add_kind, ..default() };
+    // Arrow keys belong to the text fields here.
+    captured.0 = true;
+}
+
+fn release_keys(mut captured: ResMut<KeysCaptured>) {
+    captured.0 = false;
+}
+
+/// A text field bound to a form field (or the search or import box).
+fn text_input(theme: &Theme, value: &str, lines: f32, tab: i32) -> impl Bundle {
+    let p = &theme.palette;
+    (
+        Node {
+            width: percent(100),
+            padding: UiRect::axes(px(10), px(6)),
+            border_radius: BorderRadius::all(px(8)),
+            ..default()
+        },
+        {
+            let mut text = EditableText {
+                visible_lines: Some(lines),
+                allow_newlines: false,
+                ..EditableText::new(value)
+            };
+            // Show the start of a long text, not its end.
+            text.queue_edit(TextEdit::TextStart(false));
+            text
+        },
+        TextLayout { linebreak: LineBreak::WordBoundary, ..default() },
+        TextFont::from_font_size(size::SMALL),
+        TextColor(p.text),
+        TextCursorStyle { color: p.accent, selection_color: p.button_hovered, ..default() },
+        BackgroundColor(p.panel_raised),
+        TabIndex(tab),
+    )
+}
+
+fn small(theme: &Theme, fonts: &Fonts, label: &str, action: EditorAction) -> impl Bundle {
+    widgets::small_button(theme, fonts, label, 0, action)
+}
+
+fn spawn(
+    mut commands: Commands,
+    editing: Res<Editing>,
+    roots: Query<(), With<EditorRoot>>,
+    theme: Res<Theme>,
+    fonts: Res<Fonts>,
+    mut sentences: ResMut<ArticleSentences>,
+    mut view: ResMut<EditorView>,
+) {
+    if !roots.is_empty() {
+        return;
+    }
+    // Everything is drawn afresh into the new layout.
+    view.drawn_form = None;
+    view.drawn_list = None;
+    let p = theme.palette.clone();
+    let session = &editing.session;
+    sentences.0 = read_text(&article_path(&session.path, &session.bank.article.path))
+        .map(|text| Article::new(&text).sentences)
+        .map_err(|e| format!("The article \"{}\" cannot be read: {e}", session.bank.article.path));
+    commands
+        .spawn((
+            EditorRoot,
+            DespawnOnExit(Screen::Editor),
+            TabGroup::new(0),
+            widgets::screen(
+                &theme,
+                Node {
+                    align_items: AlignItems::Stretch,
+                    justify_content: JustifyContent::Start,
+                    padding: UiRect::all(px(12)),
+                    row_gap: px(8),
+                    ..widgets::screen_node()
+                },
+            ),
+        ))
+        .with_children(|root| {
+            // The bar: what is open, its state, and the commands.
+            root.spawn(Node { align_items: AlignItems::Center, column_gap: px(8), ..default() })
+                .with_children(|bar| {
+                    bar.spawn((
+                        StatusText,
+                        widgets::bold(&fonts, "", size::SMALL, p.text),
+                        Node { flex_grow: 1.0, ..default() },
+                    ));
+                    for (label, action) in [
+                        ("Save (Ctrl+S)", EditorAction::Command(EditorCommand::Save)),
+                        ("Undo", EditorAction::Command(EditorCommand::Undo)),
+                        ("Redo", EditorAction::Command(EditorCommand::Redo)),
+                        ("Try it", EditorAction::Command(EditorCommand::TryIt)),
+                        ("Import", EditorAction::OpenImport),
+                        ("Export", EditorAction::Export),
+                        ("Back", EditorAction::Command(EditorCommand::Leave)),
+                    ] {
+                        bar.spawn(small(&theme, &fonts, label, action));
+                    }
+                });
+            root.spawn(Node { flex_grow: 1.0, flex_basis: px(0), column_gap: px(10), ..default() })
+                .with_children(|main| {
+                    // The questions.
+                    main.spawn(widgets::panel(
+                        &theme,
+                        Node {
+                            width: px(290),
+                            flex_shrink: 0.0,
+                            padding: UiRect::all(px(8)),
+                            row_gap: px(6),
+                            ..widgets::panel_node()
+                        },
+                    ))
+                    .with_children(|left| {
+                        left.spawn(widgets::text("Search the questions", size::TINY, p.text_muted));
+                        left.spawn((SearchField, text_input(&theme, "", 1.0, 0)));
+                        left.spawn(Node {
+                            column_gap: px(6),
+                            flex_wrap: FlexWrap::Wrap,
+                            row_gap: px(4),
+                            ..default()
+                        })
+                        .with_children(|f| {
+                            f.spawn(small(&theme, &fonts, "Kind: all", EditorAction::FilterKind));
+                            f.spawn(small(&theme, &fonts, "Topic: all", EditorAction::FilterTopic));
+                        });
+                        left.spawn((
+                            ListPanel,
+                            ScrollArea,
+                            Node {
+                                flex_direction: FlexDirection::Column,
+                                flex_grow: 1.0,
+                                flex_basis: px(0),
+                                overflow: Overflow::scroll_y(),
+                                row_gap: px(3),
+                                ..default()
+                            },
+                        ));
+                        left.spawn(Node {
+                            column_gap: px(4),
+                            flex_wrap: FlexWrap::Wrap,
+                            row_gap: px(4),
+                            ..default()
+                        })
+                        .with_children(|b| {
+                            b.spawn(small(&theme, &fonts, "Add", EditorAction::AddQuestion));
+                            b.spawn(small(&theme, &fonts, KIND_NAMES[0], EditorAction::NextKindToAdd));
+                            b.spawn(small(&theme, &fonts, "Duplicate", EditorAction::Duplicate));
+                            b.spawn(small(&theme, &fonts, "Delete", EditorAction::Delete));
+                            b.spawn(small(&theme, &fonts, "Up", EditorAction::MoveUp));
+                            b.spawn(small(&theme, &fonts, "Down", EditorAction::MoveDown));
+                        });
+                    });
+                    // The form.
+                    main.spawn((
+                        FormPanel,
+                        ScrollArea,
+                        widgets::panel(
+                            &theme,
+                            Node {
+                                flex_grow: 1.0,
+                                flex_basis: px(0),
+                                overflow: Overflow::scroll_y(),
+                                padding: UiRect::all(px(12)),
+                                row_gap: px(6),
+                                ..widgets::panel_node()
+                            },
+                        ),
+                    ));
+                    // The article.
+                    main.spawn(widgets::panel(
+                        &theme,
+                        Node {
+                            width: px(330),
+                            flex_shrink: 0.0,
+                            padding: UiRect::all(px(8)),
+                            row_gap: px(4),
+                            ..widgets::panel_node()
+                        },
+                    ))
+                    .with_children(|right| {
+                        right.spawn(widgets::bold(
+                            &fonts,
+                            "The article: click a sentence to make it a source",
+                            size::TINY,
+                            p.accent,
+                        ));
+                        right
+                            .spawn((
+                                ArticlePanel,
+                                ScrollArea,
+                                Node {
+                                    flex_direction: FlexDirection::Column,
+                                    flex_grow: 1.0,
+                                    flex_basis: px(0),
+                                    overflow: Overflow::scroll_y(),
+                                    row_gap: px(4),
+                                    ..default()
+                                },
+                            ))
+                            .with_children(|list| match &sentences.0 {
+                                Ok(all) => {
+                                    for (i, sentence) in all.iter().enumerate() {
+                                        list.spawn((
+                                            EditorAction::AddSentence(i),
+                                            MenuItem { order: 0 },
+                                            Button,
+                                            ButtonColors {
+                                                normal: p.panel_raised,
+                                                hovered: p.button_hovered,
+                                            },
+                                            Node {
+                                                padding: UiRect::axes(px(8), px(4)),
+                                                border_radius: BorderRadius::all(px(6)),
+                                                flex_shrink: 0.0,
+                                                ..default()
+                                            },
+                                            BackgroundColor(p.panel_raised),
+                                            Outline::new(px(2), px(0), Color::NONE),
+                                        ))
+                                        .with_child((
+                                            widgets::text(sentence.clone(), size::TINY, p.text),
+                                            Pickable::IGNORE,
+                                        ));
+                                    }
+                                }
+                                Err(e) => {
+                                    list.spawn(widgets::text(e.clone(), size::TINY, p.wrong_text));
+                                }
+                            });
+                    });
+                });
+        });
+}
+
+/// The editor could not open the bank: say why.
+fn show_problem(
+    problem: Res<EditorProblem>,
+    roots: Query<(), With<EditorRoot>>,
+    theme: Res<Theme>,
+    fonts: Res<Fonts>,
+    mut commands: Commands,
+) {
+    let Some(report) = problem.0.clone().filter(|_| roots.is_empty()) else { return };
+    let p = &theme.palette;
+    commands.spawn((EditorRoot, DespawnOnExit(Screen::Editor), widgets::screen_root(&theme))).with_children(
+        |root| {
+            root.spawn(widgets::bold(
+                &fonts,
+                "This bank cannot be opened in the editor",
+                size::HEADING,
+                p.wrong_text,
+            ));
+            root.spawn(widgets::panel(&theme, Node { max_width: px(1180), ..widgets::panel_node() }))
+                .with_child(widgets::text(report, size::TINY, p.text));
+            root.spawn(widgets::text(
+                "Fix it in a text editor (quorum check lists every problem), then open the editor again.",
+                size::SMALL,
+                p.text_muted,
+            ));
+            root.spawn((
+                widgets::button(&theme, &fonts, "Back", 0, EditorAction::Command(EditorCommand::Leave)),
+                DefaultFocus,
+            ));
+        },
+    );
+}
+
+fn kind_short(kind: &str) -> &'static str {
+    match kind {
+        "MultipleChoice" => "Choice",
+        "WhoSaidIt" => "Quote",
+        "TrueFalse" => "T/F",
+        "Figure" => "Figure",
+        _ => "Estimate",
+    }
+}
+
+/// Whether question `i` passes the view's filters and search.
+fn shown(view: &EditorView, q: &crate::bank::Question) -> bool {
+    let kind_ok = view.kind_filter == 0 || KIND_NAMES.get(view.kind_filter - 1) == Some(&q.kind_name());
+    let topic_ok = view.topic_filter.as_ref().is_none_or(|t| *t == q.topic);
+    let needle = view.search.trim().to_lowercase();
+    let search_ok = needle.is_empty()
+        || [q.id.as_str(), q.prompt(), q.quote().unwrap_or(""), &q.explanation, &q.topic]
+            .iter()
+            .any(|t| t.to_lowercase().contains(&needle));
+    kind_ok && topic_ok && search_ok
+}
+
+fn draw_list(
+    editing: Res<Editing>,
+    mut view: ResMut<EditorView>,
+    panels: Query<Entity, With<ListPanel>>,
+    theme: Res<Theme>,
+    fonts: Res<Fonts>,
+    mut commands: Commands,
+) {
+    let key = editing
+        .generation
+        .wrapping_mul(31)
+        .wrapping_add(view.search.len() as u64 * 7 + view.kind_filter as u64)
+        ^ view.topic_filter.as_ref().map_or(0, |t| t.len() as u64 + 1000)
+        ^ (editing.session.selected as u64) << 40;
+    if view.drawn_list == Some(key) {
+        return;
+    }
+    view.drawn_list = Some(key);
+    let p = &theme.palette;
+    for panel in &panels {
+        commands.entity(panel).despawn_children().with_children(|list| {
+            for (i, q) in editing.session.bank.questions.iter().enumerate() {
+                if !shown(&view, q) {
+                    continue;
+                }
+                let selected = i == editing.session.selected;
+                let colour = if selected { p.button } else { p.panel_raised };
+                list.spawn((
+                    EditorAction::Select(i),
+                    MenuItem { order: 0 },
+                    Button,
+                    ButtonColors { normal: colour, hovered: p.button_hovered },
+                    Node {
+                        column_gap: px(6),
+                        padding: UiRect::axes(px(6), px(3)),
+                        border_radius: BorderRadius::all(px(6)),
+                        flex_shrink: 0.0,
+                        align_items: AlignItems::Center,
+                        ..default()
+                    },
+                    BackgroundColor(colour),
+                ))
+                .with_children(|row| {
+                    let (mark, c) =
+                        if editing.has_errors(i) { ("✘", p.wrong_text) } else { ("✔", p.correct_text) };
+                    row.spawn(widgets::symbol(&fonts, mark, size::TINY, c));
+                    row.spawn((
+                        Node { flex_direction: FlexDirection::Column, ..default() },
+                        Pickable::IGNORE,
+                    ))
+                    .with_children(|col| {
+                        col.spawn((
+                            widgets::bold(&fonts, q.id.clone(), size::TINY, p.text),
+                            Pickable::IGNORE,
+                        ));
+                        col.spawn((
+                            widgets::text(
+                                format!(
+                                    "{} · {} · {}",
+                                    kind_short(q.kind_name()),
+                                    q.difficulty.name(),
+                                    q.topic
+                                ),
+                                14.0,
+                                p.text_muted,
+                            ),
+                            Pickable::IGNORE,
+                        ));
+                    });
+                });
+            }
+        });
+    }
+}
+
+/// A labelled field, with the problems for it underneath.
+fn field(
+    form: &mut ChildSpawnerCommands,
+    theme: &Theme,
+    label: &str,
+    value: String,
+    f: TextField,
+    lines: f32,
+    tab: &mut i32,
+) {
+    form.spawn(widgets::text(label, size::TINY, theme.palette.text_muted));
+    *tab += 1;
+    form.spawn((FormField(f), text_input(theme, &value, lines, *tab)));
+    form.spawn((
+        FieldProblems(f.name()),
+        widgets::text("", size::TINY, theme.palette.wrong_text),
+        Node { display: Display::None, ..default() },
+    ));
+}
+
+fn draw_form(
+    editing: Res<Editing>,
+    mut view: ResMut<EditorView>,
+    panels: Query<Entity, With<FormPanel>>,
+    theme: Res<Theme>,
+    fonts: Res<Fonts>,
+    mut commands: Commands,
+) {
+    let key = (editing.form_generation, editing.session.selected);
+    if view.drawn_form == Some(key) {
+        return;
+    }
+    view.drawn_form = Some(key);
+    view.refused.clear();
+    let p = theme.palette.clone();
+    let Some(q) = editing.session.question().cloned() else {
+        for panel in &panels {
+            commands.entity(panel).despawn_children().with_child(widgets::text(
+                "No questions yet: add one with the Add button.",
+                size::SMALL,
+                p.text_muted,
+            ));
+        }
+        return;
+    };
+    let mut tab = 10;
+    for panel in &panels {
+        commands.entity(panel).despawn_children().with_children(|form| {
+            form.spawn(widgets::bold(&fonts, kind_label(&q.kind), size::BODY, p.accent));
+            field(
+                form,
+                &theme,
+                "Id (a stable name: lower-case words and hyphens)",
+                q.id.clone(),
+                TextField::Id,
+                1.0,
+                &mut tab,
+            );
+            field(form, &theme, "Topic", q.topic.clone(), TextField::Topic, 1.0, &mut tab);
+            form.spawn(widgets::text("Difficulty", size::TINY, p.text_muted));
+            form.spawn(Node { column_gap: px(6), ..default() }).with_children(|row| {
+                for d in Difficulty::ALL {
+                    let on = q.difficulty == d;
+                    row.spawn(choice_chip(
+                        &theme,
+                        &fonts,
+                        &super::setup::capitalised(d.name()),
+                        on,
+                        EditorAction::Difficulty(d),
+                    ));
+                }
+            });
+            field(
+                form,
+                &theme,
+                "Time limit in seconds (empty: the round's setting)",
+                field_text(&q, TextField::TimeLimit),
+                TextField::TimeLimit,
+                1.0,
+                &mut tab,
+            );
+            match &q.kind {
+                QuestionKind::TrueFalse { answer, .. } => {
+                    field(
+                        form,
+                        &theme,
+                        "Statement",
+                        field_text(&q, TextField::Prompt),
+                        TextField::Prompt,
+                        2.0,
+                        &mut tab,
+                    );
+                    form.spawn(widgets::text("The statement is", size::TINY, p.text_muted));
+                    form.spawn(Node { column_gap: px(6), ..default() }).with_children(|row| {
+                        row.spawn(choice_chip(&theme, &fonts, "True", *answer, EditorAction::Correct(0)));
+                        row.spawn(choice_chip(&theme, &fonts, "False", !*answer, EditorAction::Correct(1)));
+                    });
+                }
+                QuestionKind::Estimate { .. } => {
+                    field(
+                        form,
+                        &theme,
+                        "Prompt",
+                        field_text(&q, TextField::Prompt),
+                        TextField::Prompt,
+                        2.0,
+                        &mut tab,
+                    );
+                    for (label, f) in [
+                        ("Slider minimum", TextField::Min),
+                        ("Slider maximum", TextField::Max),
+                        ("Step", TextField::Step),
+                        ("Unit (%, people, or empty)", TextField::Unit),
+                        ("Answer", TextField::Answer),
+                        ("Tolerance (full points within it, some up to twice it)", TextField::Tolerance),
+                    ] {
+                        field(form, &theme, label, field_text(&q, f), f, 1.0, &mut tab);
+                    }
+                }
+                kind => {
+                    if let QuestionKind::WhoSaidIt { .. } = kind {
+                        field(
+                            form,
+                            &theme,
+                            "Prompt (empty: \"Who said this?\")",
+                            field_text(&q, TextField::Prompt),
+                            TextField::Prompt,
+                            1.0,
+                            &mut tab,
+                        );
+                        field(
+                            form,
+                            &theme,
+                            "Quote, word for word from the article",
+                            field_text(&q, TextField::Quote),
+                            TextField::Quote,
+                            3.0,
+                            &mut tab,
+                        );
+                    } else {
+                        field(
+                            form,
+                            &theme,
+                            "Prompt",
+                            field_text(&q, TextField::Prompt),
+                            TextField::Prompt,
+                            2.0,
+                            &mut tab,
+                        );
+                    }
+                    let choices = q.choices();
+                    let right = q.answer_text();
+                    form.spawn(widgets::text(
+                        "Choices (the one marked Right is the answer)",
+                        size::TINY,
+                        p.text_muted,
+                    ));
+                    for (i, c) in choices.iter().enumerate() {
+                        form.spawn(Node { column_gap: px(6), align_items: AlignItems::Center, ..default() })
+                            .with_children(|row| {
+                                row.spawn(choice_chip(
+                                    &theme,
+                                    &fonts,
+                                    if *c == right { "Right" } else { "Wrong" },
+                                    *c == right,
+                                    EditorAction::Correct(i),
+                                ));
+                                tab += 1;
+                                row.spawn((Node { flex_grow: 1.0, ..default() },)).with_child((
+                                    FormField(TextField::Choice(i)),
+                                    text_input(&theme, c, 1.0, tab),
+                                ));
+                                row.spawn(small(&theme, &fonts, "Up", EditorAction::ChoiceUp(i)));
+                                row.spawn(small(&theme, &fonts, "Down", EditorAction::ChoiceDown(i)));
+                                row.spawn(small(&theme, &fonts, "Remove", EditorAction::RemoveChoice(i)));
+                            });
+                    }
+                    form.spawn((
+                        FieldProblems("choices"),
+                        widgets::text("", size::TINY, p.wrong_text),
+                        Node { display: Display::None, ..default() },
+                    ));
+                    form.spawn((
+                        FieldProblems("answer"),
+                        widgets::text("", size::TINY, p.wrong_text),
+                        Node { display: Display::None, ..default() },
+                    ));
+                    if choices.len() < crate::bank::validate::MAX_CHOICES {
+                        form.spawn(Node::default()).with_child(small(
+                            &theme,
+                            &fonts,
+                            "Add a choice",
+                            EditorAction::AddChoice,
+                        ));
+                    }
+                }
+            }
+            field(
+                form,
+                &theme,
+                "Explanation: why the answer is right",
+                q.explanation.clone(),
+                TextField::Explanation,
+                3.0,
+                &mut tab,
+            );
+            if !matches!(q.kind, QuestionKind::WhoSaidIt { .. }) {
+                field(
+                    form,
+                    &theme,
+                    "Speaker, if the question is about a quote",
+                    field_text(&q, TextField::Speaker),
+                    TextField::Speaker,
+                    1.0,
+                    &mut tab,
+                );
+            }
+            form.spawn(widgets::text(
+                "Source: the article's sentences this question rests on (click them on the right)",
+                size::TINY,
+                p.text_muted,
+            ));
+            if q.source.is_empty() {
+                form.spawn(widgets::text(
+                    "No source yet: without one the question cannot be checked against the article.",
+                    size::TINY,
+                    p.partial_text,
+                ));
+            }
+            for (i, s) in q.source.iter().enumerate() {
+                form.spawn(Node { column_gap: px(6), align_items: AlignItems::Center, ..default() })
+                    .with_children(|row| {
+                        row.spawn((
+                            widgets::italic(&fonts, format!("\u{201C}{s}\u{201D}"), size::TINY, p.text),
+                            Node { flex_grow: 1.0, flex_basis: px(0), ..default() },
+                        ));
+                        row.spawn(small(&theme, &fonts, "Remove", EditorAction::RemoveSource(i)));
+                    });
+            }
+            form.spawn((
+                FieldProblems("source"),
+                widgets::text("", size::TINY, p.wrong_text),
+                Node { display: Display::None, ..default() },
+            ));
+        });
+    }
+}
+
+fn choice_chip(theme: &Theme, fonts: &Fonts, label: &str, on: bool, action: EditorAction) -> impl Bundle {
+    let p = &theme.palette;
+    let (normal, text) = if on { (p.accent, p.background) } else { (p.panel_raised, p.text) };
+    (
+        action,
+        MenuItem { order: 0 },
+        Button,
+        ButtonColors { normal, hovered: if on { normal } else { p.button_hovered } },
+        Node {
+            min_width: px(40),
+            padding: UiRect::axes(px(12), px(4)),
+            justify_content: JustifyContent::Center,
+            border_radius: BorderRadius::all(px(14)),
+            ..default()
+        },
+        BackgroundColor(normal),
+        children![(widgets::bold(fonts, label, size::SMALL, text), TextLayout::no_wrap(), Pickable::IGNORE)],
+    )
+}
+
+/// Each field's problems, shown under it; refused typing first.
+fn draw_problems(
+    editing: Res<Editing>,
+    view: Res<EditorView>,
+    mut labels: Query<(&FieldProblems, &mut Text, &mut Node)>,
+) {
+    if !editing.is_changed() && !view.is_changed() {
+        return;
+    }
+    let index = editing.session.selected;
+    for (FieldProblems(name), mut text, mut node) in &mut labels {
+        let refused = view.refused.iter().filter(|(f, _)| f.name() == *name).map(|(_, m)| m.clone());
+        let found = editing.problems(index, Some(name)).map(|d| {
+            let help = d.help.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
+            let kind = if d.is_error() { "" } else { "Warning: " };
+            format!("{kind}{}{help}", d.message)
+        });
+        let all: Vec<String> = refused.chain(found).collect();
+        let shown = all.join("\n");
+        if text.0 != shown {
+            text.0 = shown;
+        }
+        let display = if all.is_empty() { Display::None } else { Display::Flex };
+        if node.display != display {
+            node.display = display;
+        }
+    }
+}
+
+fn draw_status(editing: Res<Editing>, mut texts: Query<&mut Text, With<StatusText>>) {
+    if !editing.is_changed() {
+        return;
+    }
+    let s = &editing.session;
+    let errors = editing.diagnostics.iter().filter(|d| d.is_error()).count();
+    let state = if s.is_dirty() { "unsaved changes" } else { "saved" };
+    let line = format!(
+        "{} · {} · {} questions · {} error{} · {state}",
+        s.bank.title,
+        s.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        s.bank.questions.len(),
+        errors,
+        if errors == 1 { "" } else { "s" }
+    );
+    for mut text in &mut texts {
+        text.0 = line.clone();
+    }
+}
+
+/// Sentences already a source of the selected question are outlined.
+fn draw_article_marks(
+    editing: Res<Editing>,
+    sentences: Res<ArticleSentences>,
+    theme: Res<Theme>,
+    mut items: Query<(&EditorAction, &mut Outline)>,
+) {
+    if !editing.is_changed() {
+        return;
+    }
+    let Ok(all) = &sentences.0 else { return };
+    let used: Vec<&String> =
+        editing.session.question().map(|q| q.source.iter().collect()).unwrap_or_default();
+    for (action, mut outline) in &mut items {
+        if let EditorAction::AddSentence(i) = action {
+            let on = all.get(*i).is_some_and(|s| {
+                used.iter()
+                    .any(|u| crate::bank::provenance::normalize(u) == crate::bank::provenance::normalize(s))
+            });
+            outline.color = if on { theme.palette.accent } else { Color::NONE };
+        }
+    }
+}
+
+fn draw_dialogs(
+    view: Res<EditorView>,
+    prompt: Res<UnsavedPrompt>,
+    editing: Res<Editing>,
+    dialogs: Query<Entity, With<DialogRoot>>,
+    theme: Res<Theme>,
+    fonts: Res<Fonts>,
+    mut commands: Commands,
+) {
+    if !view.is_changed() && !prompt.is_changed() {
+        return;
+    }
+    for d in &dialogs {
+        commands.entity(d).despawn();
+    }
+    let p = theme.palette.clone();
+    let open = prompt.open || view.confirm_delete || view.import_open;
+    if !open {
+        return;
+    }
+    commands.spawn((DialogRoot, Modal, widgets::screen_node(), BackgroundColor(p.background.with_alpha(0.92)), GlobalZIndex(40))).with_children(|root| {
+        root.spawn(widgets::panel(&theme, Node { width: px(760), align_items: AlignItems::Center, row_gap: px(14), padding: UiRect::all(px(24)), ..widgets::panel_node() }))
+            .with_children(|d| {
+                if prompt.open {
+                    d.spawn(widgets::bold(&fonts, "Save your changes?", size::HEADING, p.text));
+                    d.spawn(widgets::text(format!("{} has changes that are not saved.", editing.session.path.display()), size::SMALL, p.text_muted));
+                    d.spawn(Node { column_gap: px(12), ..default() }).with_children(|b| {
+                        b.spawn((widgets::button(&theme, &fonts, "Save", 0, EditorAction::Command(EditorCommand::SaveAndLeave)), DefaultFocus));
+                        b.spawn(widgets::button(&theme, &fonts, "Don't save", 1, EditorAction::Command(EditorCommand::DiscardAndLeave)));
+                        b.spawn(widgets::button(&theme, &fonts, "Cancel", 2, EditorAction::CloseDialog));
+                    });
+                } else if view.confirm_delete {
+                    let id = editing.session.question().map(|q| q.id.clone()).unwrap_or_default();
+                    d.spawn(widgets::bold(&fonts, format!("Delete `{id}`?"), size::HEADING, p.text));
+                    d.spawn(widgets::text("Undo (Ctrl+Z) brings it back until you leave the editor.", size::SMALL, p.text_muted));
+                    d.spawn(Node { column_gap: px(12), ..default() }).with_children(|b| {
+                        b.spawn(widgets::button(&theme, &fonts, "Delete", 0, EditorAction::ConfirmDelete));
+                        b.spawn((widgets::button(&theme, &fonts, "Cancel", 1, EditorAction::CloseDialog), DefaultFocus));
+                    });
+                } else {
+                    d.spawn(widgets::bold(&fonts, "Import questions", size::HEADING, p.text));
+                    d.spawn(widgets::text("The path of a spreadsheet (.csv) or Moodle file (.gift). Its questions are added to the end of this bank.", size::SMALL, p.text_muted));
+                    d.spawn((ImportPath, text_input(&theme, "", 1.0, 1)));
+                    if !view.import_message.is_empty() {
+                        d.spawn(widgets::text(view.import_message.clone(), size::TINY, p.text));
+                    }
+                    d.spawn(Node { column_gap: px(12), ..default() }).with_children(|b| {
+                        b.spawn(widgets::button(&theme, &fonts, "Import", 0, EditorAction::RunImport));
+                        b.spawn(widgets::button(&theme, &fonts, "Close", 1, EditorAction::CloseDialog));
+                    });
+                }
+            });
+    });
+}
+
+fn value_of(text: &EditableText) -> String {
+    text.value().into_iter().collect()
+}
+
+/// Typing goes into the bank as it happens.
+fn sync_fields(
+    fields: Query<(&EditableText, &FormField), Changed<EditableText>>,
+    search: Query<&EditableText, (With<SearchField>, Changed<EditableText>)>,
+    mut editing: ResMut<Editing>,
+    mut view: ResMut<EditorView>,
+) {
+    for text in &search {
+        let value = value_of(text);
+        if view.search != value {
+            view.search = value;
+        }
+    }
+    let index = editing.session.selected;
+    let mut any = false;
+    for (text, FormField(f)) in &fields {
+        let value = value_of(text);
+        if editing.session.question().is_some_and(|q| field_text(q, *f) == value) {
+            view.refused.retain(|(g, _)| g != f);
+            continue;
+        }
+        match editing.session.set_text(index, *f, &value) {
+            Ok(()) => {
+                view.refused.retain(|(g, _)| g != f);
+                any = true;
+            }
+            Err(e) => {
+                view.refused.retain(|(g, _)| g != f);
+                view.refused.push((*f, e.0));
+            }
+        }
+    }
+    if any {
+        editing.changed(false);
+    }
+}
+
+fn escape(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut focus: ResMut<InputFocus>,
+    mut view: ResMut<EditorView>,
+    mut commands: MessageWriter<EditorCommand>,
+) {
+    if !keys.just_pressed(KeyCode::Escape) {
+        return;
+    }
+    if view.confirm_delete || view.import_open {
+        view.confirm_delete = false;
+        view.import_open = false;
+    } else if focus.get().is_some() {
+        focus.clear();
+    } else {
+        commands.write(EditorCommand::Leave);
+    }
+}
+
+fn act(
+    mut activated: MessageReader<Activated>,
+    actions: Query<&EditorAction>,
+    import_paths: Query<&EditableText, With<ImportPath>>,
+    sentences: Res<ArticleSentences>,
+    mut editing: ResMut<Editing>,
+    mut view: ResMut<EditorView>,
+    mut prompt: ResMut<UnsavedPrompt>,
+    mut banner: ResMut<Banner>,
+    mut commands: MessageWriter<EditorCommand>,
+    mut labels: Query<(&EditorAction, &Children)>,
+    mut texts: Query<&mut Text>,
+) {
+    for Activated(entity) in activated.read() {
+        let Ok(action) = actions.get(*entity) else { continue };
+        let index = editing.session.selected;
+        let session = &mut editing.session;
+        match action.clone() {
+            EditorAction::Command(c) => {
+                commands.write(c);
+                continue;
+            }
+            EditorAction::Select(i) => session.select(i),
+            EditorAction::AddQuestion => session.add_question(KIND_NAMES[view.add_kind % KIND_NAMES.len()]),
+            EditorAction::NextKindToAdd => {
+                view.add_kind = (view.add_kind + 1) % KIND_NAMES.len();
+                relabel(&mut labels, &mut texts, &EditorAction::NextKindToAdd, KIND_NAMES[view.add_kind]);
+                continue;
+            }
+            EditorAction::Duplicate => session.duplicate(index),
+            EditorAction::Delete => {
+                if session.question().is_some() {
+                    view.confirm_delete = true;
+                }
+                continue;
+            }
+            EditorAction::ConfirmDelete => {
+                session.delete(index);
+                view.confirm_delete = false;
+            }
+            EditorAction::CloseDialog => {
+                view.confirm_delete = false;
+                view.import_open = false;
+                prompt.open = false;
+                continue;
+            }
+            EditorAction::MoveUp => session.move_question(index, -1),
+            EditorAction::MoveDown => session.move_question(index, 1),
+            EditorAction::Difficulty(d) => session.set_difficulty(index, d),
+            EditorAction::Correct(i) => session.set_correct(index, i),
+            EditorAction::AddChoice => session.add_choice(index),
+            EditorAction::RemoveChoice(i) => session.remove_choice(index, i),
+            EditorAction::ChoiceUp(i) => session.move_choice(index, i, -1),
+            EditorAction::ChoiceDown(i) => session.move_choice(index, i, 1),
+            EditorAction::RemoveSource(i) => session.remove_source(index, i),
+            EditorAction::AddSentence(i) => {
+                if let Ok(all) = &sentences.0
+                    && let Some(s) = all.get(i)
+                {
+                    session.add_source(index, s);
+                }
+            }
+            EditorAction::FilterKind => {
+                view.kind_filter = (view.kind_filter + 1) % (KIND_NAMES.len() + 1);
+                let label = if view.kind_filter == 0 {
+                    "Kind: all".to_string()
+                } else {
+                    format!("Kind: {}", kind_short(KIND_NAMES[view.kind_filter - 1]))
+                };
+                relabel(&mut labels, &mut texts, &EditorAction::FilterKind, &label);
+                continue;
+            }
+            EditorAction::FilterTopic => {
+                let mut topics: Vec<String> =
+                    session.bank.questions.iter().map(|q| q.topic.clone()).collect();
+                topics.sort();
+                topics.dedup();
+                let next = match &view.topic_filter {
+                    None => topics.first().cloned(),
+                    Some(t) => topics.iter().position(|x| x == t).and_then(|i| topics.get(i + 1)).cloned(),
+                };
+                let label = format!("Topic: {}", next.as_deref().unwrap_or("all"));
+                view.topic_filter = next;
+                relabel(&mut labels, &mut texts, &EditorAction::FilterTopic, &label);
+                continue;
+            }
+            EditorAction::Export => {
+                let csv = session.path.with_extension("csv");
+                let gift_path = session.path.with_extension("gift");
+                let result = crate::atomic_file::write(&csv, spreadsheet::export(&session.bank).as_bytes())
+                    .and_then(|()| {
+                        crate::atomic_file::write(&gift_path, gift::export(&session.bank).as_bytes())
+                    });
+                match result {
+                    Ok(()) => banner.info(format!("Exported {} and {}", csv.display(), gift_path.display())),
+                    Err(e) => banner.error(format!("Export failed: {e}")),
+                }
+                continue;
+            }
+            EditorAction::OpenImport => {
+                view.import_open = true;
+                view.import_message.clear();
+                continue;
+            }
+            EditorAction::RunImport => {
+                let path = import_paths.iter().next().map(value_of).unwrap_or_default();
+                let path = std::path::PathBuf::from(path.trim());
+                view.import_message = match read_text(&path) {
+                    Err(e) => format!("Cannot read {}: {e}", path.display()),
+                    Ok(text) => {
+                        let shown = path.display().to_string();
+                        let article = session.bank.article.clone();
+                        let title = session.bank.title.clone();
+                        let imported = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gift")) {
+                            gift::import(&shown, &text, &title, article)
+                        } else {
+                            spreadsheet::import(&shown, &text, &title, article)
+                        };
+                        let summary = imported.summary();
+                        session.append(imported.bank.questions);
+                        summary
+                    }
+                };
+            }
+        }
+        editing.changed(true);
+    }
+}
+
+/// With no bank open, the only button is Back.
+fn act_without_bank(
+    mut activated: MessageReader<Activated>,
+    actions: Query<&EditorAction>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if activated.read().any(|a| actions.get(a.0).is_ok()) {
+        next.set(Screen::Title);
+    }
+}
+
+/// Changes the label of the button with `action`.
+fn relabel(
+    labels: &mut Query<(&EditorAction, &Children)>,
+    texts: &mut Query<&mut Text>,
+    action: &EditorAction,
+    label: &str,
+) {
+    for (a, children) in labels.iter_mut() {
+        if a == action {
+            for child in children.iter() {
+                if let Ok(mut text) = texts.get_mut(child) {
+                    text.0 = label.to_string();
+                }
+            }
+        }
+    }
+}
