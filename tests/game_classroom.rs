@@ -274,3 +274,23 @@ fn a_crash_mid_session_leaves_the_rows_written_so_far() {
     assert_eq!(rows.len(), 2, "the first question's rows are intact");
     assert!(rows.iter().all(|r| r.correct == "yes"));
 }
+
+#[test]
+fn the_leaderboard_can_be_shown_or_skipped() {
+    let mut h = Harness::new();
+    start(&mut h, AnsweringStyle::Buzzers, &["One", "Two"]);
+    h.resource_mut::<ClassSession>().leaderboard_every = Some(2);
+    let r = right(&h);
+    press_together(&mut h, &[BUZZER_ROWS[0][r], BUZZER_ROWS[1][r]]);
+    // Not due after one question, but L shows it anyway.
+    h.press(KeyCode::KeyL);
+    assert_eq!(h.screen(), Screen::Leaderboard);
+    h.press(KeyCode::KeyN);
+    assert_eq!(h.screen(), Screen::ClassQuestion);
+    let r = right(&h);
+    press_together(&mut h, &[BUZZER_ROWS[0][r], BUZZER_ROWS[1][r]]);
+    // Due after two; K skips it.
+    h.press(KeyCode::KeyK);
+    assert_eq!(h.screen(), Screen::ClassQuestion);
+    assert_eq!(class(&h).session.number(), 3);
+}

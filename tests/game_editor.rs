@@ -192,3 +192,27 @@ fn deleting_asks_first_and_try_it_plays_the_question() {
     assert_eq!(h.screen(), Screen::Editor, "back to the editor after trying");
     assert_eq!(editing(&h).session.bank.questions.len(), n - 1, "the edit is still there");
 }
+
+#[test]
+fn editing_the_built_in_bank_edits_a_copy_that_is_then_played() {
+    let mut h = Harness::new();
+    h.press(KeyCode::ArrowDown);
+    h.press(KeyCode::ArrowDown); // Edit bank
+    h.press(KeyCode::Enter);
+    for _ in 0..3 {
+        h.update();
+    }
+    assert_eq!(h.screen(), Screen::Editor);
+    let path = editing(&h).session.path.clone();
+    assert!(path.starts_with(h.data.path()), "a copy in the data directory: {}", path.display());
+    let first = editing(&h).session.bank.questions[0].id.clone();
+    click_action(&mut h, EditorAction::Delete);
+    click_action(&mut h, EditorAction::ConfirmDelete);
+    ctrl(&mut h, KeyCode::KeyS);
+    click_action(&mut h, EditorAction::Command(quorum::game::editing::EditorCommand::Leave));
+    h.update();
+    assert_eq!(h.screen(), Screen::Title);
+    let active = h.resource::<quorum::game::ActiveBank>();
+    assert_eq!(active.bank.questions.len(), 44, "the edited copy is in play");
+    assert!(!active.bank.questions.iter().any(|q| q.id == first));
+}

@@ -300,3 +300,29 @@ fn escape_leaves_setup_and_the_pause_menu_can_leave_a_round() {
     assert_eq!(h.screen(), Screen::Title);
     assert!(!h.resource::<Paused>().0);
 }
+
+#[test]
+fn a_damaged_personal_best_file_is_set_aside_with_a_warning() {
+    let mut h = Harness::new();
+    std::fs::write(h.data.path().join(bests::FILE), b"(entries: [ this is not RON").unwrap();
+    h.resource_mut::<SetupChoices>().settings.questions = QuestionCount::Some(5);
+    h.start_round();
+    for _ in 0..5 {
+        match right_choice(&h) {
+            Some(i) => h.press(DIGITS[i]),
+            None => h.press(KeyCode::Enter),
+        }
+        h.press(KeyCode::Enter);
+    }
+    assert_eq!(h.screen(), Screen::Results);
+    let outcome = h.resource::<BestOutcome>().clone();
+    assert!(outcome.warning.as_deref().is_some_and(|w| w.contains("damaged")), "{outcome:?}");
+    assert!(h.screen_text().contains("Warning:"));
+    // The damaged file was kept aside, and a fresh one holds this score.
+    let names: Vec<String> = std::fs::read_dir(h.data.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n.starts_with("personal-bests.ron.corrupt-")), "{names:?}");
+    assert_eq!(save_file::load::<PersonalBests>(&h.data.path().join(bests::FILE)).value.entries.len(), 1);
+}

@@ -374,6 +374,51 @@ fn check_estimate(
 mod tests {
     use super::*;
 
+    use crate::bank::builtin;
+
+    fn warnings_for(change: impl FnOnce(&mut Bank)) -> Vec<String> {
+        let mut bank = builtin::check().bank.unwrap();
+        change(&mut bank);
+        let text = crate::bank::write::to_ron(&bank, &Default::default());
+        validate(&bank, "b.ron", &Locator::new(&text))
+            .into_iter()
+            .filter(|d| !d.is_error())
+            .map(|d| format!("{}: {}", d.field.unwrap_or_default(), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn texts_too_long_for_the_screen_are_warnings() {
+        let w = warnings_for(|b| {
+            if let QuestionKind::MultipleChoice { prompt, .. } = &mut b.questions[8].kind {
+                *prompt = "word ".repeat(60);
+            }
+        });
+        assert_eq!(w, ["prompt: the prompt is 300 characters long and may not fit on screen (at most 200)"]);
+        let w = warnings_for(|b| b.questions[0].explanation = "Yes.".into());
+        assert_eq!(
+            w,
+            ["explanation: the explanation is very short: it should teach, not just restate the answer"]
+        );
+        let w = warnings_for(|b| b.questions[0].source.clear());
+        assert_eq!(w, ["id: the question has no `source`, so it cannot be checked against the article"]);
+    }
+
+    #[test]
+    fn a_generous_tolerance_is_a_warning_and_an_unreachable_answer_an_error() {
+        let mut bank = builtin::check().bank.unwrap();
+        let i = bank.questions.iter().position(|q| q.kind_name() == "Estimate").unwrap();
+        if let QuestionKind::Estimate { tolerance, step, .. } = &mut bank.questions[i].kind {
+            *tolerance = 30.0;
+            *step = 7.0;
+        }
+        let text = crate::bank::write::to_ron(&bank, &Default::default());
+        let found: Vec<String> =
+            validate(&bank, "b.ron", &Locator::new(&text)).into_iter().map(|d| d.message).collect();
+        assert!(found.iter().any(|m| m.contains("the tolerance 30 is generous")), "{found:?}");
+        assert!(found.iter().any(|m| m.contains("the slider cannot reach the answer 80")), "{found:?}");
+    }
+
     #[test]
     fn slugs() {
         assert!(is_slug("who-said-it-2"));

@@ -125,6 +125,8 @@ pub enum TeacherCommand {
     AddTime(i64),
     End,
     Leaderboard,
+    /// When the leaderboard is due, go straight to the next question.
+    SkipLeaderboard,
 }
 
 /// The team whose answer teacher entry is typing.
@@ -284,6 +286,9 @@ fn teacher_keys(
     if letter(KeyCode::KeyL) {
         commands.write(TeacherCommand::Leaderboard);
     }
+    if letter(KeyCode::KeyK) {
+        commands.write(TeacherCommand::SkipLeaderboard);
+    }
     if pressed(KeyCode::Equal) || pressed(KeyCode::NumpadAdd) {
         commands.write(TeacherCommand::AddTime(10));
     }
@@ -320,6 +325,7 @@ fn apply_commands(
                 }
             }
             (TeacherCommand::Leaderboard, Screen::ClassReveal) => next.set(Screen::Leaderboard),
+            (TeacherCommand::SkipLeaderboard, Screen::ClassReveal) => class.session.next(),
             (TeacherCommand::Next, Screen::Leaderboard) => class.session.next(),
             (TeacherCommand::Next, Screen::Podium) => next.set(Screen::ClassResults),
             (TeacherCommand::End, Screen::ClassQuestion | Screen::ClassReveal | Screen::Leaderboard) => {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::window::WindowCloseRequested;
 
-use super::bank_source::BankChoice;
+use super::bank_source::{ActiveBank, BankChoice, BankProblem};
 use super::banner::Banner;
 use super::round::{CurrentRound, NextSeed};
 use super::setup_choices::SetupChoices;
@@ -255,12 +255,41 @@ fn apply(world: &mut World, command: EditorCommand) {
 
 fn leave(world: &mut World, quit: bool) {
     *world.resource_mut::<UnsavedPrompt>() = UnsavedPrompt::default();
-    world.remove_resource::<Editing>();
+    let edited = world.remove_resource::<Editing>().map(|e| e.session.path);
     if quit {
         world.write_message(AppExit::Success);
-    } else {
-        world.resource_mut::<NextState<Screen>>().set(Screen::Title);
+        return;
     }
+    // Play what was just edited: a copy of the built-in bank replaces it, and
+    // a teacher's file is checked now rather than waiting for the reload.
+    let builtin = !matches!(world.get_resource::<BankChoice>(), Some(BankChoice::File(_)));
+    let next = match edited {
+        Some(path) if builtin || !world.contains_resource::<ActiveBank>() => {
+            let checked = crate::bank::check_file(&path);
+            match ActiveBank::from_checked(&checked) {
+                Some(active) => {
+                    if builtin {
+                        world.resource_mut::<Banner>().info(format!("Playing your copy: {}", path.display()));
+                    }
+                    world.insert_resource(active);
+                    Screen::Title
+                }
+                None if world.contains_resource::<ActiveBank>() => {
+                    world
+                        .resource_mut::<Banner>()
+                        .warn(format!("{} has no playable question yet", path.display()));
+                    Screen::Title
+                }
+                None => {
+                    *world.resource_mut::<BankProblem>() =
+                        BankProblem { path: checked.file.clone(), report: checked.report() };
+                    Screen::BankError
+                }
+            }
+        }
+        _ => Screen::Title,
+    };
+    world.resource_mut::<NextState<Screen>>().set(next);
 }
 
 /// Plays the question being edited, as it stands, then comes back.

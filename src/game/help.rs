@@ -77,13 +77,14 @@ fn keys_for(screen: Screen, class: Option<&ClassSession>) -> Vec<(&'static str, 
             keys.push(("R", "Reveal the answer now"));
             keys.push(("N or Right", "Next: the leaderboard when it is due, else the next question"));
             keys.push(("L", "Show the leaderboard now (on the reveal)"));
+            keys.push(("K", "Skip the leaderboard when it is due (on the reveal)"));
             keys.push(("S", "Skip the question: no points for anyone"));
             keys.push(("+ / -", "Add or take away 10 seconds"));
             keys.push(("E", "End the session and go to the final results"));
             if buzzers {
                 keys.push((
                     "Ctrl + letter",
-                    "While teams are answering, R, S, N, E and L need Ctrl: the letters are team keys",
+                    "While teams are answering, R, S, N and E need Ctrl: the letters are team keys",
                 ));
             }
         }

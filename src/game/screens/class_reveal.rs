@@ -278,7 +278,9 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>, theme: Res<Theme>, fo
                 }
             });
             let mut buttons = vec![(next_label, TeacherCommand::Next)];
-            if !leaderboard_due(&class) {
+            if leaderboard_due(&class) {
+                buttons.push(("Skip it: next question (K)", TeacherCommand::SkipLeaderboard));
+            } else if !class.session.is_last() {
                 buttons.push(("Leaderboard (L)", TeacherCommand::Leaderboard));
             }
             buttons.push(("End session (E)", TeacherCommand::End));
