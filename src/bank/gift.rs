@@ -13,7 +13,7 @@
 
 use super::diagnostic::{Diagnostic, Position};
 use super::model::{ArticleRef, Bank, Difficulty, Question, QuestionKind, WHO_SAID_IT_PROMPT};
-use super::spreadsheet::{Imported, dedupe_ids};
+use super::spreadsheet::{Imported, finish_import};
 use super::validate::slugify;
 
 /// Characters GIFT gives a meaning to, escaped with a backslash in text.
@@ -178,15 +178,7 @@ pub fn import(file: &str, text: &str, title: &str, article: ArticleRef) -> Impor
             }
         }
     }
-    dedupe_ids(&mut questions, file, &mut problems);
-    for q in &questions {
-        if q.source.is_empty() {
-            problems.push(
-                Diagnostic::warning(file, "no source: this question cannot be checked against the article")
-                    .in_question(&q.id),
-            );
-        }
-    }
+    finish_import(&mut questions, file, &mut problems);
     let bank = Bank {
         title: title.to_string(),
         description: String::new(),

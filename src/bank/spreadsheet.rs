@@ -146,15 +146,7 @@ pub fn import(file: &str, text: &str, title: &str, article: ArticleRef) -> Impor
             }
         }
     }
-    dedupe_ids(&mut questions, file, &mut problems);
-    for q in &questions {
-        if q.source.is_empty() {
-            problems.push(
-                Diagnostic::warning(file, "no source: this question cannot be checked against the article")
-                    .in_question(&q.id),
-            );
-        }
-    }
+    finish_import(&mut questions, file, &mut problems);
     let mut bank = empty_bank(title, article);
     bank.questions = questions;
     Imported { bank, problems, skipped }
@@ -170,8 +162,22 @@ fn empty_bank(title: &str, article: ArticleRef) -> Bank {
     }
 }
 
+/// What every import does last: unique ids, and a flag on each question
+/// without a source (allowed, but it cannot be checked).
+pub fn finish_import(questions: &mut [Question], file: &str, problems: &mut Vec<Diagnostic>) {
+    dedupe_ids(questions, file, problems);
+    for q in questions.iter() {
+        if q.source.is_empty() {
+            problems.push(
+                Diagnostic::warning(file, "no source: this question cannot be checked against the article")
+                    .in_question(&q.id),
+            );
+        }
+    }
+}
+
 /// Gives repeated or missing ids a unique slug, with a note.
-pub fn dedupe_ids(questions: &mut [Question], file: &str, problems: &mut Vec<Diagnostic>) {
+fn dedupe_ids(questions: &mut [Question], file: &str, problems: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
     for q in questions.iter_mut() {
         if q.id.is_empty() {

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::deck::{DealtQuestion, RoundSettings};
-use super::round::{AnswerRecord, Phase, QuestionTimer, Streak, mark};
+use super::round::{AnswerRecord, Phase, Streak, Walk, mark};
 use super::scoring::Answer;
 
 pub const MIN_TEAMS: usize = 2;
@@ -57,6 +57,15 @@ pub struct QuestionResult {
     pub teams: Vec<TeamRecord>,
 }
 
+/// A session reads as its walk: `session.number()`, `session.timer()`, ...
+impl std::ops::Deref for Session {
+    type Target = Walk;
+
+    fn deref(&self) -> &Walk {
+        &self.walk
+    }
+}
+
 /// A team's place in the standings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standing {
@@ -72,10 +81,7 @@ pub struct Session {
     pub settings: RoundSettings,
     pub style: AnsweringStyle,
     pub teams: Vec<String>,
-    questions: Vec<DealtQuestion>,
-    index: usize,
-    timer: QuestionTimer,
-    phase: Phase,
+    walk: Walk,
     /// The current question's answers, per team, with when they came.
     given: Vec<Option<(Answer, Duration)>>,
     streaks: Vec<Streak>,
@@ -92,48 +98,15 @@ impl Session {
         teams: Vec<String>,
     ) -> Session {
         let n = teams.len();
-        let limit = questions.first().and_then(|q| q.limit);
         Session {
-            phase: if questions.is_empty() { Phase::Finished } else { Phase::Asking },
             settings,
             style,
             teams,
-            questions,
-            index: 0,
-            timer: QuestionTimer::new(limit),
+            walk: Walk::new(questions),
             given: vec![None; n],
             streaks: vec![Streak::default(); n],
             results: Vec::new(),
         }
-    }
-
-    pub fn phase(&self) -> Phase {
-        self.phase
-    }
-
-    pub fn current(&self) -> Option<&DealtQuestion> {
-        self.questions.get(self.index)
-    }
-
-    /// The current question's number, from 1.
-    pub fn number(&self) -> usize {
-        self.index + 1
-    }
-
-    pub fn len(&self) -> usize {
-        self.questions.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.questions.is_empty()
-    }
-
-    pub fn is_last(&self) -> bool {
-        self.index + 1 >= self.questions.len()
-    }
-
-    pub fn timer(&self) -> &QuestionTimer {
-        &self.timer
     }
 
     pub fn results(&self) -> &[QuestionResult] {
@@ -142,21 +115,17 @@ impl Session {
 
     /// The result of the question on show, once it is closed.
     pub fn last_result(&self) -> Option<&QuestionResult> {
-        if self.phase == Phase::Revealing { self.results.last() } else { None }
+        if self.phase() == Phase::Revealing { self.results.last() } else { None }
     }
 
     pub fn set_paused(&mut self, paused: bool) {
-        self.timer.set_paused(paused);
-    }
-
-    pub fn is_paused(&self) -> bool {
-        self.timer.is_paused()
+        self.walk.timer_mut().set_paused(paused);
     }
 
     /// Adds or removes time on the open question.
     pub fn adjust_time(&mut self, seconds: i64) {
-        if self.phase == Phase::Asking {
-            self.timer.adjust(seconds);
+        if self.phase() == Phase::Asking {
+            self.walk.timer_mut().adjust(seconds);
         }
     }
 
@@ -186,8 +155,8 @@ impl Session {
     /// ones are ignored. Returns whether it counted. When every team has
     /// answered, the question closes.
     pub fn buzz(&mut self, team: usize, answer: Answer) -> bool {
-        if self.phase != Phase::Asking
-            || self.timer.is_paused()
+        if self.phase() != Phase::Asking
+            || self.is_paused()
             || !self.accepts(answer)
             || team >= self.teams.len()
         {
@@ -196,7 +165,7 @@ impl Session {
         if self.given[team].is_some() {
             return false;
         }
-        self.given[team] = Some((answer, self.timer.elapsed()));
+        self.given[team] = Some((answer, self.timer().elapsed()));
         if self.all_answered() {
             self.close(false);
         }
@@ -206,18 +175,20 @@ impl Session {
     /// Teacher entry: sets (or changes, or with `None` clears) a team's
     /// answer while the question is open. The teacher reveals when ready.
     pub fn enter(&mut self, team: usize, answer: Option<Answer>) -> bool {
-        if self.phase != Phase::Asking || team >= self.teams.len() || answer.is_some_and(|a| !self.accepts(a))
+        if self.phase() != Phase::Asking
+            || team >= self.teams.len()
+            || answer.is_some_and(|a| !self.accepts(a))
         {
             return false;
         }
-        self.given[team] = answer.map(|a| (a, self.timer.elapsed()));
+        self.given[team] = answer.map(|a| (a, self.timer().elapsed()));
         true
     }
 
     /// Advances the clock; when time runs out the question closes with the
     /// answers given so far. Returns true when it closed.
     pub fn tick(&mut self, dt: Duration) -> bool {
-        if self.phase == Phase::Asking && self.timer.tick(dt) {
+        if self.phase() == Phase::Asking && self.walk.timer_mut().tick(dt) {
             self.close(false);
             return true;
         }
@@ -226,20 +197,21 @@ impl Session {
 
     /// Closes the open question now and scores it.
     pub fn reveal(&mut self) {
-        if self.phase == Phase::Asking {
+        if self.phase() == Phase::Asking {
             self.close(false);
         }
     }
 
     /// Closes the open question with no points for anyone; streaks carry on.
     pub fn skip(&mut self) {
-        if self.phase == Phase::Asking {
+        if self.phase() == Phase::Asking {
             self.close(true);
         }
     }
 
     fn close(&mut self, skipped: bool) {
-        let Some(question) = self.questions.get(self.index).cloned() else { return };
+        let Some(question) = self.current().cloned() else { return };
+        let elapsed = self.timer().elapsed();
         let timed = self.style.is_timed_by_team();
         let speed_bonus = self.settings.speed_bonus && timed;
         let teams = if skipped {
@@ -250,7 +222,7 @@ impl Session {
                 .zip(self.streaks.iter_mut())
                 .map(|(given, streak)| {
                     let answer = given.map(|(a, _)| a);
-                    let response = given.map_or(self.timer.elapsed(), |(_, at)| at);
+                    let response = given.map_or(elapsed, |(_, at)| at);
                     let record = mark(
                         &question,
                         answer,
@@ -263,27 +235,19 @@ impl Session {
                 .collect()
         };
         self.results.push(QuestionResult { question, skipped, teams });
-        self.phase = Phase::Revealing;
+        self.walk.close();
     }
 
     /// Moves on from the reveal to the next question, or finishes.
     pub fn next(&mut self) {
-        if self.phase != Phase::Revealing {
-            return;
-        }
-        if self.is_last() {
-            self.phase = Phase::Finished;
-        } else {
-            self.index += 1;
-            self.timer = QuestionTimer::new(self.questions[self.index].limit);
+        if self.walk.advance() {
             self.given = vec![None; self.teams.len()];
-            self.phase = Phase::Asking;
         }
     }
 
     /// Ends the session now. An open question is dropped unscored.
     pub fn end(&mut self) {
-        self.phase = Phase::Finished;
+        self.walk.finish();
     }
 
     /// How many teams chose each choice of the question on show.

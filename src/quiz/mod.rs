@@ -13,5 +13,5 @@ pub mod scoring;
 pub mod session_log;
 
 pub use deck::{DealError, DealtQuestion, QuestionCount, RoundSettings, deal};
-pub use round::{AnswerRecord, Phase, QuestionTimer, Round, RoundResults, Streak};
+pub use round::{AnswerRecord, Phase, QuestionTimer, Round, RoundResults, Streak, Walk};
 pub use scoring::{Answer, Points, Verdict};

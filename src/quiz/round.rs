@@ -134,32 +134,23 @@ pub fn mark(
     AnswerRecord { answer, verdict, points, response, streak: now }
 }
 
+/// Where a round is in its questions: the open question, its clock and
+/// the phase. Solo rounds and classroom sessions walk their questions the
+/// same way, through this.
 #[derive(Debug, Clone)]
-pub struct Round {
-    pub settings: RoundSettings,
+pub struct Walk {
     questions: Vec<DealtQuestion>,
     index: usize,
     timer: QuestionTimer,
     phase: Phase,
-    streak: Streak,
-    records: Vec<AnswerRecord>,
 }
 
-impl Round {
-    /// Starts a round on its first question. `questions` must not be empty
-    /// (`deal` never returns an empty round).
-    pub fn new(questions: Vec<DealtQuestion>, settings: RoundSettings) -> Round {
+impl Walk {
+    /// On the first question (finished at once if there is none).
+    pub fn new(questions: Vec<DealtQuestion>) -> Walk {
         let limit = questions.first().and_then(|q| q.limit);
         let phase = if questions.is_empty() { Phase::Finished } else { Phase::Asking };
-        Round {
-            settings,
-            questions,
-            index: 0,
-            timer: QuestionTimer::new(limit),
-            phase,
-            streak: Streak::default(),
-            records: Vec::new(),
-        }
+        Walk { questions, index: 0, timer: QuestionTimer::new(limit), phase }
     }
 
     pub fn phase(&self) -> Phase {
@@ -195,6 +186,65 @@ impl Round {
         &self.timer
     }
 
+    pub fn is_paused(&self) -> bool {
+        self.timer.is_paused()
+    }
+
+    pub(super) fn timer_mut(&mut self) -> &mut QuestionTimer {
+        &mut self.timer
+    }
+
+    /// Closes the open question: its result is on show.
+    pub(super) fn close(&mut self) {
+        self.phase = Phase::Revealing;
+    }
+
+    /// From the reveal to the next question with a fresh clock, or to the
+    /// end. Returns whether a new question opened.
+    pub(super) fn advance(&mut self) -> bool {
+        if self.phase != Phase::Revealing {
+            return false;
+        }
+        if self.is_last() {
+            self.phase = Phase::Finished;
+            false
+        } else {
+            self.index += 1;
+            self.timer = QuestionTimer::new(self.questions[self.index].limit);
+            self.phase = Phase::Asking;
+            true
+        }
+    }
+
+    pub(super) fn finish(&mut self) {
+        self.phase = Phase::Finished;
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Round {
+    pub settings: RoundSettings,
+    walk: Walk,
+    streak: Streak,
+    records: Vec<AnswerRecord>,
+}
+
+/// A round reads as its walk: `round.number()`, `round.timer()`, ...
+impl std::ops::Deref for Round {
+    type Target = Walk;
+
+    fn deref(&self) -> &Walk {
+        &self.walk
+    }
+}
+
+impl Round {
+    /// Starts a round on its first question. `questions` must not be empty
+    /// (`deal` never returns an empty round).
+    pub fn new(questions: Vec<DealtQuestion>, settings: RoundSettings) -> Round {
+        Round { settings, walk: Walk::new(questions), streak: Streak::default(), records: Vec::new() }
+    }
+
     pub fn score(&self) -> u32 {
         self.records.iter().map(|r| r.points.total()).sum()
     }
@@ -213,21 +263,17 @@ impl Round {
 
     /// The record of the question on show, once it is answered.
     pub fn last_record(&self) -> Option<&AnswerRecord> {
-        if self.phase == Phase::Revealing { self.records.last() } else { None }
+        if self.phase() == Phase::Revealing { self.records.last() } else { None }
     }
 
     pub fn set_paused(&mut self, paused: bool) {
-        self.timer.set_paused(paused);
-    }
-
-    pub fn is_paused(&self) -> bool {
-        self.timer.is_paused()
+        self.walk.timer_mut().set_paused(paused);
     }
 
     /// Advances the clock; when time runs out the question closes with no
     /// answer and its record is returned.
     pub fn tick(&mut self, dt: Duration) -> Option<&AnswerRecord> {
-        if self.phase == Phase::Asking && self.timer.tick(dt) {
+        if self.phase() == Phase::Asking && self.walk.timer_mut().tick(dt) {
             return self.close(None);
         }
         None
@@ -241,37 +287,28 @@ impl Round {
             Answer::Choice(i) => i < question.choices.len(),
             Answer::Estimate(v) => v.is_finite() && question.choices.is_empty(),
         };
-        if self.phase != Phase::Asking || !valid || self.timer.is_paused() {
+        if self.phase() != Phase::Asking || !valid || self.is_paused() {
             return None;
         }
         self.close(Some(answer))
     }
 
     fn close(&mut self, answer: Option<Answer>) -> Option<&AnswerRecord> {
-        let question = self.questions.get(self.index)?;
-        let response = self.timer.elapsed();
+        let question = self.walk.current()?;
+        let response = self.walk.timer().elapsed();
         let record = mark(question, answer, response, &mut self.streak, self.settings.speed_bonus);
         self.records.push(record);
-        self.phase = Phase::Revealing;
+        self.walk.close();
         self.records.last()
     }
 
     /// Moves on from the reveal to the next question, or finishes.
     pub fn next(&mut self) {
-        if self.phase != Phase::Revealing {
-            return;
-        }
-        if self.is_last() {
-            self.phase = Phase::Finished;
-        } else {
-            self.index += 1;
-            self.timer = QuestionTimer::new(self.questions[self.index].limit);
-            self.phase = Phase::Asking;
-        }
+        self.walk.advance();
     }
 
     pub fn results(&self) -> RoundResults {
-        RoundResults::new(&self.questions, &self.records, self.streak.best)
+        RoundResults::new(self.questions(), &self.records, self.streak.best)
     }
 }
 

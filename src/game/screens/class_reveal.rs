@@ -261,13 +261,7 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>, theme: Res<Theme>, fo
                 panel.spawn(widgets::bold(&fonts, "Why", size::TINY, p.accent));
                 panel.spawn(widgets::text(q.question.explanation.clone(), size::BODY, p.text));
                 if !q.question.source.is_empty() {
-                    let quoted = q
-                        .question
-                        .source
-                        .iter()
-                        .map(|s| format!("\u{201C}{}\u{201D}", s.trim()))
-                        .collect::<Vec<_>>()
-                        .join(" … ");
+                    let quoted = super::reveal::quoted_sources(&q.question);
                     let speaker = q.question.speaker().map(|s| format!("  — {s}")).unwrap_or_default();
                     panel.spawn(widgets::italic(
                         &fonts,

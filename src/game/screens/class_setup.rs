@@ -360,9 +360,7 @@ fn apply(world: &mut World, action: ClassAction, delta: i32) {
         action => {
             let mut choices = world.resource::<ClassChoices>().clone();
             if change(&mut choices, &action, delta) {
-                if choices.round.high_contrast != world.resource::<Theme>().high_contrast {
-                    world.insert_resource(Theme::new(choices.round.high_contrast));
-                }
+                super::apply_theme(world, choices.round.high_contrast);
                 world.insert_resource(choices);
                 world.resource_mut::<Status>().0.clear();
                 redraw(world, action);
@@ -373,13 +371,7 @@ fn apply(world: &mut World, action: ClassAction, delta: i32) {
 
 fn redraw(world: &mut World, focus: ClassAction) {
     world.resource_mut::<FocusAfterRedraw>().0 = focus;
-    let roots: Vec<Entity> = world.query_filtered::<Entity, With<ClassSetupRoot>>().iter(world).collect();
-    for e in roots {
-        world.entity_mut(e).despawn();
-    }
-    if let Err(e) = world.run_system_cached(spawn) {
-        warn!("could not redraw the classroom setup: {e}");
-    }
+    super::redraw::<ClassSetupRoot, _>(world, spawn);
 }
 
 /// Team names are edited in place and kept as they are typed.

@@ -37,6 +37,28 @@ pub(super) fn plugin(app: &mut App) {
     ));
 }
 
+/// Redraws a screen after a change: despawns its root and runs its spawn
+/// system again.
+fn redraw<Root: Component, M>(
+    world: &mut World,
+    spawn: impl IntoSystem<(), (), M> + Copy + Send + Sync + 'static,
+) {
+    let roots: Vec<Entity> = world.query_filtered::<Entity, With<Root>>().iter(world).collect();
+    for e in roots {
+        world.entity_mut(e).despawn();
+    }
+    if let Err(e) = world.run_system_cached(spawn) {
+        warn!("could not redraw the screen: {e}");
+    }
+}
+
+/// Switches the theme when the high-contrast setting changed.
+fn apply_theme(world: &mut World, high_contrast: bool) {
+    if high_contrast != world.resource::<crate::game::theme::Theme>().high_contrast {
+        world.insert_resource(crate::game::theme::Theme::new(high_contrast));
+    }
+}
+
 /// Gives the keyboard focus to the teacher control that sends `command`, so
 /// Enter does what the screen's main button says.
 fn focus_control(world: &mut World, command: crate::game::classroom::TeacherCommand) {

@@ -22,6 +22,11 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+/// A question's sources as the article's own words, each in quotation marks.
+pub fn quoted_sources(q: &crate::bank::Question) -> String {
+    q.source.iter().map(|s| format!("\u{201C}{}\u{201D}", s.trim())).collect::<Vec<_>>().join(" … ")
+}
+
 /// The headline for a verdict.
 pub fn verdict_text(verdict: Verdict) -> String {
     match verdict {
@@ -115,13 +120,7 @@ fn spawn(
                 ))
                 .with_children(|panel| {
                     panel.spawn(widgets::bold(&fonts, "From the article", size::TINY, p.accent));
-                    let quoted = q
-                        .question
-                        .source
-                        .iter()
-                        .map(|s| format!("\u{201C}{}\u{201D}", s.trim()))
-                        .collect::<Vec<_>>()
-                        .join(" … ");
+                    let quoted = quoted_sources(&q.question);
                     panel.spawn(widgets::italic(&fonts, quoted, size::SMALL, p.text));
                     if let Some(speaker) = q.question.speaker() {
                         panel.spawn((

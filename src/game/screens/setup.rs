@@ -355,9 +355,7 @@ fn apply_change(world: &mut World, action: SetupAction, delta: i32) {
         action => {
             let mut choices = world.resource::<SetupChoices>().clone();
             if change(&mut choices, &action, delta) {
-                if choices.high_contrast != world.resource::<Theme>().high_contrast {
-                    world.insert_resource(Theme::new(choices.high_contrast));
-                }
+                super::apply_theme(world, choices.high_contrast);
                 world.insert_resource(choices);
                 world.resource_mut::<SetupStatus>().0.clear();
                 redraw(world, action);
@@ -368,13 +366,7 @@ fn apply_change(world: &mut World, action: SetupAction, delta: i32) {
 
 fn redraw(world: &mut World, focus: SetupAction) {
     world.resource_mut::<FocusAfterRedraw>().0 = focus;
-    let roots: Vec<Entity> = world.query_filtered::<Entity, With<SetupRoot>>().iter(world).collect();
-    for e in roots {
-        world.entity_mut(e).despawn();
-    }
-    if let Err(e) = world.run_system_cached(spawn) {
-        warn!("could not redraw the setup screen: {e}");
-    }
+    super::redraw::<SetupRoot, _>(world, spawn);
 }
 
 /// The name field writes straight into the choices.

@@ -86,33 +86,47 @@ pub fn panel(theme: &Theme, node: Node) -> impl Bundle {
 /// A button the mouse and the keyboard can both use. `order` places it in
 /// keyboard navigation; `action` is what it does, read by its screen.
 pub fn button(theme: &Theme, fonts: &Fonts, label: &str, order: u32, action: impl Component) -> impl Bundle {
-    let p = &theme.palette;
-    (
-        Button,
-        MenuItem { order },
-        ButtonColors { normal: p.button, hovered: p.button_hovered },
+    sized_button(
+        theme,
+        fonts,
+        label,
+        order,
         action,
-        Node {
-            min_width: px(260),
-            padding: UiRect::axes(px(28), px(12)),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            border_radius: BorderRadius::all(px(12)),
-            ..default()
-        },
-        BackgroundColor(p.button),
-        Outline::new(px(4), px(3), Color::NONE),
-        children![(bold(fonts, label, size::BODY, p.button_text), TextLayout::no_wrap(), Pickable::IGNORE)],
+        ButtonSize { min_width: 260.0, padding: (28.0, 12.0), text: size::BODY },
     )
 }
 
-/// A smaller button, for the arrows of a setting or a toggle chip.
+/// A smaller button, for the arrows of a setting or a toolbar.
 pub fn small_button(
     theme: &Theme,
     fonts: &Fonts,
     label: &str,
     order: u32,
     action: impl Component,
+) -> impl Bundle {
+    sized_button(
+        theme,
+        fonts,
+        label,
+        order,
+        action,
+        ButtonSize { min_width: 48.0, padding: (16.0, 6.0), text: size::SMALL },
+    )
+}
+
+struct ButtonSize {
+    min_width: f32,
+    padding: (f32, f32),
+    text: f32,
+}
+
+fn sized_button(
+    theme: &Theme,
+    fonts: &Fonts,
+    label: &str,
+    order: u32,
+    action: impl Component,
+    s: ButtonSize,
 ) -> impl Bundle {
     let p = &theme.palette;
     (
@@ -121,17 +135,17 @@ pub fn small_button(
         ButtonColors { normal: p.button, hovered: p.button_hovered },
         action,
         Node {
-            min_width: px(48),
+            min_width: px(s.min_width),
             flex_shrink: 0.0,
-            padding: UiRect::axes(px(16), px(6)),
+            padding: UiRect::axes(px(s.padding.0), px(s.padding.1)),
             justify_content: JustifyContent::Center,
             align_items: AlignItems::Center,
-            border_radius: BorderRadius::all(px(10)),
+            border_radius: BorderRadius::all(px(s.padding.1 + 4.0)),
             ..default()
         },
         BackgroundColor(p.button),
-        Outline::new(px(4), px(2), Color::NONE),
-        children![(bold(fonts, label, size::SMALL, p.button_text), TextLayout::no_wrap(), Pickable::IGNORE)],
+        Outline::new(px(4), px(3), Color::NONE),
+        children![(bold(fonts, label, s.text, p.button_text), TextLayout::no_wrap(), Pickable::IGNORE)],
     )
 }
 
