@@ -216,3 +216,25 @@ fn editing_the_built_in_bank_edits_a_copy_that_is_then_played() {
     assert_eq!(active.bank.questions.len(), 44, "the edited copy is in play");
     assert!(!active.bank.questions.iter().any(|q| q.id == first));
 }
+
+#[test]
+fn a_bank_that_does_not_parse_is_explained_not_opened() {
+    let (_dir, path) = bank_file();
+    std::fs::write(&path, "Bank(\n    title: \"T\",\n    questions: [\n").unwrap();
+    let choice = BankChoice::File(path.clone());
+    let mut h = Harness::with(move |app| {
+        app.insert_resource(choice).insert_resource(StartInEditor(true));
+    });
+    for _ in 0..5 {
+        h.update();
+    }
+    assert_eq!(h.screen(), Screen::Editor);
+    assert!(!h.app.world().contains_resource::<Editing>());
+    let text = h.screen_text();
+    assert!(text.contains("This bank cannot be opened in the editor"), "{text}");
+    assert!(text.contains(&format!("{}:", path.display())), "the report names the file: {text}");
+    // Back: with nothing playable either, the error screen says why.
+    click_action(&mut h, EditorAction::Command(quorum::game::editing::EditorCommand::Leave));
+    h.update();
+    assert_eq!(h.screen(), Screen::BankError);
+}

@@ -6,7 +6,7 @@
 //! - A wrong answer or a time-out scores 0 and resets the streak.
 //! - An estimate within its tolerance earns full credit; between one and two
 //!   tolerances away the credit falls linearly to 0. A partial estimate scores
-//!   its share but is not "correct", so it does not extend a streak.
+//!   its share but is not "correct": the streak starts again.
 //! - With the speed bonus off, or in practice (no timer), a correct answer is
 //!   a flat 1000.
 

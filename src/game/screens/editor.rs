@@ -1094,10 +1094,28 @@ fn act(
 fn act_without_bank(
     mut activated: MessageReader<Activated>,
     actions: Query<&EditorAction>,
+    active: Option<Res<crate::game::ActiveBank>>,
+    editor_problem: Res<EditorProblem>,
+    choice: Option<Res<crate::game::BankChoice>>,
+    mut problem: ResMut<crate::game::bank_source::BankProblem>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    if activated.read().any(|a| actions.get(a.0).is_ok()) {
+    if !activated.read().any(|a| actions.get(a.0).is_ok()) {
+        return;
+    }
+    if active.is_some() {
         next.set(Screen::Title);
+    } else {
+        // Nothing can be played either: say why on the error screen.
+        let path = match choice.as_deref() {
+            Some(crate::game::BankChoice::File(p)) => p.display().to_string(),
+            _ => String::new(),
+        };
+        *problem = crate::game::bank_source::BankProblem {
+            path,
+            report: editor_problem.0.clone().unwrap_or_default(),
+        };
+        next.set(Screen::BankError);
     }
 }
 

@@ -17,7 +17,10 @@ pub enum TitleAction {
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn)
-        .add_systems(Update, respawn_on_reload.run_if(in_state(Screen::Title)))
+        .add_systems(
+            Update,
+            respawn_on_reload.run_if(in_state(Screen::Title).and_then(resource_exists::<ActiveBank>)),
+        )
         .add_systems(Update, act.in_set(GameSet::Update).run_if(in_state(Screen::Title)));
 }
 
@@ -34,7 +37,18 @@ fn respawn_on_reload(active: Res<ActiveBank>, roots: Query<Entity, With<TitleRoo
     }
 }
 
-fn spawn(mut commands: Commands, active: Res<ActiveBank>, theme: Res<Theme>, fonts: Res<Fonts>) {
+fn spawn(
+    mut commands: Commands,
+    active: Option<Res<ActiveBank>>,
+    theme: Res<Theme>,
+    fonts: Res<Fonts>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    // No playable bank (it broke since start-up): the error screen says why.
+    let Some(active) = active else {
+        next.set(Screen::BankError);
+        return;
+    };
     let p = &theme.palette;
     let bank = &active.bank;
     let article = &bank.article;
