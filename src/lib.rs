@@ -1,10 +1,8 @@
 //! Quorum: a civics quiz game whose every fact is checked against its source.
 //!
-//! `bank` and `quiz` are the engine-free core; `game` is the Bevy layer over
-//! it; `cli` is the teacher's command line over the same core.
+//! This crate is the game: `game` is the Bevy layer and `cli` the teacher's
+//! command line, both over the engine-free core in `quorum_core` (the bank
+//! and the rules of play), which knows nothing of Bevy.
 
-pub mod atomic_file;
-pub mod bank;
 pub mod cli;
 pub mod game;
-pub mod quiz;

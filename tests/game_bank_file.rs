@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use common::Harness;
-use quorum::bank::builtin;
+use quorum_core::bank::builtin;
 use quorum::game::bank_source::BankProblem;
 use quorum::game::banner::{Banner, BannerKind};
 use quorum::game::{ActiveBank, BankChoice, Screen};

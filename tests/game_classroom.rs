@@ -11,9 +11,9 @@ use common::Harness;
 use quorum::game::Screen;
 use quorum::game::classroom::{BUZZER_ROWS, ClassChoices, ClassSession};
 use quorum::game::round::Paused;
-use quorum::quiz::Verdict;
-use quorum::quiz::classroom::AnsweringStyle;
-use quorum::quiz::session_log;
+use quorum_core::quiz::Verdict;
+use quorum_core::quiz::classroom::AnsweringStyle;
+use quorum_core::quiz::session_log;
 
 /// From the title screen to the first question of a session.
 fn start(h: &mut Harness, style: AnsweringStyle, teams: &[&str]) {

@@ -9,9 +9,9 @@ use bevy::input::ButtonState;
 use bevy::prelude::*;
 use bevy::text::EditableText;
 use common::Harness;
-use quorum::bank::builtin;
-use quorum::bank::edit::{EditSession, TextField};
-use quorum::bank::model::QuestionKind;
+use quorum_core::bank::builtin;
+use quorum_core::bank::edit::{EditSession, TextField};
+use quorum_core::bank::model::QuestionKind;
 use quorum::game::editing::{Editing, StartInEditor};
 use quorum::game::screens::editor::{EditorAction, FormField};
 use quorum::game::{BankChoice, Screen};
@@ -85,7 +85,7 @@ fn a_new_question_filled_in_and_saved_reads_back_equal() {
         "Parliament makes the laws and judges apply them to each case.",
     );
     // The article's sentence is picked with a click, so it is word for word.
-    let sentence = quorum::bank::Article::new(builtin::ARTICLE_TEXT)
+    let sentence = quorum_core::bank::Article::new(builtin::ARTICLE_TEXT)
         .sentences
         .iter()
         .position(|s| s.starts_with("Parliament passes laws which judges apply."))
@@ -101,7 +101,7 @@ fn a_new_question_filled_in_and_saved_reads_back_equal() {
     assert_eq!(reopened.bank, editing(&h).session.bank);
     assert!(path.with_file_name("bank.ron.bak").exists(), "the previous version is kept");
     // The game's own check agrees: the saved bank has no errors.
-    assert_eq!(quorum::bank::check_file(&path).errors(), 0);
+    assert_eq!(quorum_core::bank::check_file(&path).errors(), 0);
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn undo_and_redo_with_the_keyboard() {
     let mut h = editor_on(&path);
     let original = editing(&h).session.bank.clone();
     type_into(&mut h, TextField::Topic, "Renamed topic");
-    click_action(&mut h, EditorAction::Difficulty(quorum::bank::Difficulty::Hard));
+    click_action(&mut h, EditorAction::Difficulty(quorum_core::bank::Difficulty::Hard));
     assert_ne!(editing(&h).session.bank, original);
     ctrl(&mut h, KeyCode::KeyZ);
     ctrl(&mut h, KeyCode::KeyZ);
@@ -137,11 +137,11 @@ fn an_invalid_edit_shows_its_error_at_the_field() {
     let estimate =
         editing(&h).session.bank.questions.iter().position(|q| q.kind_name() == "Estimate").unwrap();
     click_action(&mut h, EditorAction::Select(estimate));
-    let max = quorum::bank::edit::field_text(&editing(&h).session.bank.questions[estimate], TextField::Max);
+    let max = quorum_core::bank::edit::field_text(&editing(&h).session.bank.questions[estimate], TextField::Max);
     type_into(&mut h, TextField::Max, "1OO");
     assert!(h.screen_text().contains("\"1OO\" is not a number"));
     assert_eq!(
-        quorum::bank::edit::field_text(&editing(&h).session.bank.questions[estimate], TextField::Max),
+        quorum_core::bank::edit::field_text(&editing(&h).session.bank.questions[estimate], TextField::Max),
         max
     );
     // A source not in the article is an error at the source.

@@ -6,14 +6,14 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 use common::Harness;
-use quorum::bank::QuestionKind;
+use quorum_core::bank::QuestionKind;
 use quorum::game::round::{CurrentRound, Paused};
 use quorum::game::screens::question::{Slider, Tile};
 use quorum::game::screens::results::BestOutcome;
 use quorum::game::screens::setup::SetupAction;
 use quorum::game::{Screen, SetupChoices};
-use quorum::quiz::bests::{self, PersonalBests, Recorded};
-use quorum::quiz::{Answer, QuestionCount, Verdict, save_file};
+use quorum_core::quiz::bests::{self, PersonalBests, Recorded};
+use quorum_core::quiz::{Answer, QuestionCount, Verdict, save_file};
 
 const DIGITS: [KeyCode; 6] =
     [KeyCode::Digit1, KeyCode::Digit2, KeyCode::Digit3, KeyCode::Digit4, KeyCode::Digit5, KeyCode::Digit6];
@@ -245,7 +245,7 @@ fn the_results_add_up_and_a_personal_best_is_saved() {
     assert_eq!(results.correct, records.iter().filter(|r| r.verdict.is_correct()).count());
     assert_eq!(records[4].verdict, Verdict::TimedOut);
     let text = h.screen_text();
-    assert!(text.contains(&quorum::quiz::scoring::format_points(results.score)), "{text}");
+    assert!(text.contains(&quorum_core::quiz::scoring::format_points(results.score)), "{text}");
     assert!(text.contains(&format!("{} of 5", results.correct)), "{text}");
     // Saved as a personal best, in the data directory, under the bank's title.
     assert_eq!(h.resource::<BestOutcome>().recorded, Some(Recorded::NewBest { previous: None }));

@@ -4,8 +4,8 @@
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::bank::model::ArticleRef;
-use crate::bank::{self, gift, skeleton, spreadsheet, write};
+use quorum_core::bank::model::ArticleRef;
+use quorum_core::bank::{self, gift, skeleton, spreadsheet, write};
 
 /// `target` as a path relative to the folder `base` (both made absolute),
 /// as a bank names its article.
@@ -88,7 +88,7 @@ pub fn import(
     }
     guard_existing(out, force)?;
     let ron = write::to_ron(&imported.bank, &Default::default());
-    crate::atomic_file::write(out, ron.as_bytes())
+    quorum_core::atomic_file::write(out, ron.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!("wrote {}", out.display());
     // The imported bank goes through the normal checks.
@@ -123,7 +123,7 @@ pub fn new(out: &Path, article: &Path, title: &str) -> Result<ExitCode, String> 
         return Err(format!("the article {} is empty", article.display()));
     }
     let ron = skeleton::skeleton(title, &relative_path(article, &folder_of(out)), &text);
-    crate::atomic_file::write(out, ron.as_bytes())
+    quorum_core::atomic_file::write(out, ron.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!("wrote {} with one example question of each kind.", out.display());
     println!(

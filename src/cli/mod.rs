@@ -10,9 +10,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::bank::{self, Checked};
+use quorum_core::bank::{self, Checked};
 use crate::game::screenshot::{ScreenshotPlan, ShotScreen};
-use crate::quiz::QuestionCount;
+use quorum_core::quiz::QuestionCount;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -251,7 +251,7 @@ fn parsed(checked: &Checked) -> Result<&bank::Bank, String> {
 /// Writes to a file atomically, or to standard output.
 pub fn write_output(out: Option<&PathBuf>, bytes: &[u8]) -> Result<(), String> {
     match out {
-        Some(path) => crate::atomic_file::write(path, bytes)
+        Some(path) => quorum_core::atomic_file::write(path, bytes)
             .map_err(|e| format!("cannot write {}: {}", path.display(), bank::io_reason(&e))),
         None => {
             use std::io::Write;

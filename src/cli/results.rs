@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::quiz::save_file;
-use crate::quiz::session_log::{self, Row};
+use quorum_core::quiz::save_file;
+use quorum_core::quiz::session_log::{self, Row};
 
 /// Lists every session, or prints one; `Err` is a message for the teacher.
 pub fn run(session: Option<&str>) -> Result<String, String> {

@@ -13,7 +13,7 @@ use bevy::prelude::*;
 
 use super::Screen;
 use super::banner::Banner;
-use crate::bank::{self, Bank, Checked, Diagnostic, builtin};
+use quorum_core::bank::{self, Bank, Checked, Diagnostic, builtin};
 
 /// Which bank to play.
 #[derive(Resource, Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! `quiz::classroom::Session`, the teams' buzzer keys, the teacher's keys and
 //! buttons, and the results file written as each question closes.
 //!
-//! Rules of play stay in `crate::quiz::classroom`; this file only routes
+//! Rules of play stay in `quorum_core::quiz::classroom`; this file only routes
 //! input to it and moves between the classroom screens.
 
 use bevy::input::ButtonState;
@@ -15,9 +15,9 @@ use super::banner::Banner;
 use super::round::{NextSeed, Paused};
 use super::setup_choices::SetupChoices;
 use super::{DataDir, GameSet, Screen};
-use crate::quiz::classroom::{AnsweringStyle, MIN_TEAMS, Session};
-use crate::quiz::session_log::SessionLog;
-use crate::quiz::{self, Answer, DealError, Phase, save_file};
+use quorum_core::quiz::classroom::{AnsweringStyle, MIN_TEAMS, Session};
+use quorum_core::quiz::session_log::SessionLog;
+use quorum_core::quiz::{self, Answer, DealError, Phase, save_file};
 
 /// The file, in the data directory, remembering the classroom setup.
 pub const FILE: &str = "classroom.ron";
@@ -189,7 +189,7 @@ pub fn start_session(world: &mut World) -> Result<(), DealError> {
     let mut bank = active.bank.clone();
     if choices.style == AnsweringStyle::Buzzers {
         // A slider needs a keyboard of its own: buzzer teams get choice questions.
-        bank.questions.retain(|q| !matches!(q.kind, crate::bank::QuestionKind::Estimate { .. }));
+        bank.questions.retain(|q| !matches!(q.kind, quorum_core::bank::QuestionKind::Estimate { .. }));
     }
     let seed = world.resource::<NextSeed>().0;
     let questions = quiz::deal(&bank, &choices.round.settings, seed)?;

@@ -12,9 +12,9 @@ use super::banner::Banner;
 use super::round::{CurrentRound, NextSeed};
 use super::setup_choices::SetupChoices;
 use super::{DataDir, GameSet, Screen};
-use crate::bank::edit::EditSession;
-use crate::bank::{Diagnostic, builtin};
-use crate::quiz::{QuestionCount, Round, RoundSettings, deal};
+use quorum_core::bank::edit::EditSession;
+use quorum_core::bank::{Diagnostic, builtin};
+use quorum_core::quiz::{QuestionCount, Round, RoundSettings, deal};
 
 /// The bank open in the editor, and what the checks say about it now.
 #[derive(Resource, Debug)]
@@ -138,10 +138,10 @@ fn open_bank(
             if !path.exists() {
                 let article = path.with_file_name("nz-cannabis-decriminalisation.txt");
                 let copied =
-                    crate::atomic_file::write(&article, builtin::ARTICLE_TEXT.as_bytes()).and_then(|()| {
+                    quorum_core::atomic_file::write(&article, builtin::ARTICLE_TEXT.as_bytes()).and_then(|()| {
                         let text = builtin::BANK_RON
                             .replace(builtin::ARTICLE_PATH, "nz-cannabis-decriminalisation.txt");
-                        crate::atomic_file::write(&path, text.as_bytes())
+                        quorum_core::atomic_file::write(&path, text.as_bytes())
                     });
                 if let Err(e) = copied {
                     problem.0 = Some(format!("cannot copy the built-in bank to {}: {e}", path.display()));
@@ -265,7 +265,7 @@ fn leave(world: &mut World, quit: bool) {
     let builtin = !matches!(world.get_resource::<BankChoice>(), Some(BankChoice::File(_)));
     let next = match edited {
         Some(path) if builtin || !world.contains_resource::<ActiveBank>() => {
-            let checked = crate::bank::check_file(&path);
+            let checked = quorum_core::bank::check_file(&path);
             match ActiveBank::from_checked(&checked) {
                 Some(active) => {
                     if builtin {

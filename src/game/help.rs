@@ -7,7 +7,7 @@ use super::classroom::ClassSession;
 use super::menu::{Activated, DefaultFocus, MenuSystems, Modal};
 use super::theme::{Fonts, Theme, size, widgets};
 use super::{GameSet, Screen};
-use crate::quiz::classroom::AnsweringStyle;
+use quorum_core::quiz::classroom::AnsweringStyle;
 
 /// Whether the keys overlay is showing.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! Each file is one plugin (`pub(super) fn plugin(app: &mut App)`), and this
 //! file adds them all. Screens are the `Screen` states; each screen file
 //! spawns its UI on entering and tags it `DespawnOnExit`. Rules of play are
-//! not written here: systems call `crate::quiz` and draw what it says.
+//! not written here: systems call `quorum_core::quiz` and draw what it says.
 
 pub mod bank_source;
 pub mod banner;
@@ -69,7 +69,7 @@ pub struct DataDir(pub PathBuf);
 
 impl Default for DataDir {
     fn default() -> Self {
-        DataDir(crate::quiz::save_file::data_dir())
+        DataDir(quorum_core::quiz::save_file::data_dir())
     }
 }
 

@@ -1,13 +1,13 @@
 //! The round in play, as a Bevy resource over `quiz::Round`: the clock ticks
 //! it, answers go to it, and the screens follow its phase. No rule of play
-//! lives here; they are all in `crate::quiz`.
+//! lives here; they are all in `quorum_core::quiz`.
 
 use bevy::prelude::*;
 
 use super::bank_source::ActiveBank;
 use super::setup_choices::SetupChoices;
 use super::{GameSet, Screen};
-use crate::quiz::{self, Answer, DealError, Phase, Round};
+use quorum_core::quiz::{self, Answer, DealError, Phase, Round};
 
 /// The solo round being played.
 #[derive(Resource, Debug, Clone)]

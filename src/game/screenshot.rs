@@ -12,9 +12,9 @@ use super::Screen;
 use super::classroom::{ClassChoices, ClassSession, TeacherCommand, start_session};
 use super::round::{AnswerGiven, CurrentRound, start_round};
 use super::window::KeepDrawing;
-use crate::bank::QuestionKind;
-use crate::quiz::classroom::AnsweringStyle;
-use crate::quiz::{Answer, DealtQuestion, Phase};
+use quorum_core::bank::QuestionKind;
+use quorum_core::quiz::classroom::AnsweringStyle;
+use quorum_core::quiz::{Answer, DealtQuestion, Phase};
 
 /// How long the screenshot driver "thinks" before answering.
 const THINKING_TIME: Duration = Duration::from_millis(1200);

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::DataDir;
 use super::theme::Theme;
-use crate::quiz::RoundSettings;
-use crate::quiz::save_file;
+use quorum_core::quiz::RoundSettings;
+use quorum_core::quiz::save_file;
 
 /// The file's name in the data directory.
 pub const FILE: &str = "setup.ron";
@@ -42,7 +42,7 @@ impl SetupChoices {
 /// over the remembered choices.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct CommandLineChoices {
-    pub questions: Option<crate::quiz::QuestionCount>,
+    pub questions: Option<quorum_core::quiz::QuestionCount>,
     pub seconds: Option<Option<u32>>,
 }
 

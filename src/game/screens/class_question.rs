@@ -13,8 +13,8 @@ use crate::game::menu::{Activated, ButtonColors, KeysCaptured, MenuSystems};
 use crate::game::round::Paused;
 use crate::game::theme::{Fonts, Theme, size, widgets};
 use crate::game::{GameSet, Screen};
-use crate::quiz::Answer;
-use crate::quiz::classroom::AnsweringStyle;
+use quorum_core::quiz::Answer;
+use quorum_core::quiz::classroom::AnsweringStyle;
 
 /// A teacher control: what it asks for.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,7 +270,7 @@ fn lock_ins(
     root: &mut ChildSpawnerCommands,
     theme: &Theme,
     fonts: &Fonts,
-    session: &crate::quiz::classroom::Session,
+    session: &quorum_core::quiz::classroom::Session,
 ) {
     let p = &theme.palette;
     root.spawn(Node { column_gap: px(14), justify_content: JustifyContent::Center, ..default() })
@@ -310,7 +310,7 @@ fn entry_grid(
     root: &mut ChildSpawnerCommands,
     theme: &Theme,
     fonts: &Fonts,
-    session: &crate::quiz::classroom::Session,
+    session: &quorum_core::quiz::classroom::Session,
     choices: usize,
 ) {
     let p = &theme.palette;
@@ -546,7 +546,7 @@ fn show_teams(
     for (EntryValue(t), mut text) in &mut values {
         let shown = match s.answer_of(*t) {
             _ if *t == team.0 && !buffer.0.is_empty() => format!("{}|", buffer.0),
-            Some(Answer::Estimate(v)) => crate::bank::model::format_number(v),
+            Some(Answer::Estimate(v)) => quorum_core::bank::model::format_number(v),
             _ if *t == team.0 => "type a number, then Enter".to_string(),
             _ => "—".to_string(),
         };

@@ -10,7 +10,7 @@ use crate::game::classroom::ClassSession;
 use crate::game::menu::{Activated, DefaultFocus};
 use crate::game::theme::{Fonts, Theme, size, widgets};
 use crate::game::{GameSet, Screen};
-use crate::quiz::scoring::format_points;
+use quorum_core::quiz::scoring::format_points;
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum ResultsAction {

@@ -10,8 +10,8 @@ use super::reveal::verdict_text;
 use crate::game::Screen;
 use crate::game::classroom::{ClassSession, TeacherCommand, leaderboard_due};
 use crate::game::theme::{Fonts, Theme, size, widgets};
-use crate::quiz::scoring::format_points;
-use crate::quiz::{Answer, Verdict};
+use quorum_core::quiz::scoring::format_points;
+use quorum_core::quiz::{Answer, Verdict};
 
 /// A choice's bar, for tests and screenshots: how many teams chose it.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,8 +14,8 @@ use crate::game::text_field::{self, TextField};
 use crate::game::theme::palette::{TEAM_SHAPES, TILE_SHAPES};
 use crate::game::theme::{Fonts, Theme, controls, size, widgets};
 use crate::game::{DataDir, GameSet, Screen};
-use crate::quiz::classroom::{AnsweringStyle, MIN_TEAMS};
-use crate::quiz::save_file;
+use quorum_core::quiz::classroom::{AnsweringStyle, MIN_TEAMS};
+use quorum_core::quiz::save_file;
 
 #[derive(Component, Debug, Clone, PartialEq, Eq)]
 pub enum ClassAction {

@@ -10,9 +10,9 @@ use bevy::text::{EditableText, TextCursorStyle, TextEdit};
 use bevy::ui_widgets::ScrollArea;
 
 use super::question::kind_label;
-use crate::bank::edit::{TextField, field_text};
-use crate::bank::model::{KIND_NAMES, QuestionKind};
-use crate::bank::{Article, Difficulty, article_path, gift, read_text, spreadsheet};
+use quorum_core::bank::edit::{TextField, field_text};
+use quorum_core::bank::model::{KIND_NAMES, QuestionKind};
+use quorum_core::bank::{Article, Difficulty, article_path, gift, read_text, spreadsheet};
 use crate::game::banner::Banner;
 use crate::game::editing::{Editing, EditorCommand, EditorProblem, UnsavedPrompt};
 use crate::game::menu::{Activated, ButtonColors, DefaultFocus, KeysCaptured, MenuItem, Modal};
@@ -419,7 +419,7 @@ fn kind_short(kind: &str) -> &'static str {
 }
 
 /// Whether question `i` passes the view's filters and search.
-fn shown(view: &EditorView, q: &crate::bank::Question) -> bool {
+fn shown(view: &EditorView, q: &quorum_core::bank::Question) -> bool {
     let kind_ok = view.kind_filter == 0 || KIND_NAMES.get(view.kind_filter - 1) == Some(&q.kind_name());
     let topic_ok = view.topic_filter.as_ref().is_none_or(|t| *t == q.topic);
     let needle = view.search.trim().to_lowercase();
@@ -692,7 +692,7 @@ fn draw_form(
                         widgets::text("", size::TINY, p.wrong_text),
                         Node { display: Display::None, ..default() },
                     ));
-                    if choices.len() < crate::bank::validate::MAX_CHOICES {
+                    if choices.len() < quorum_core::bank::validate::MAX_CHOICES {
                         form.spawn(Node::default()).with_child(small(
                             &theme,
                             &fonts,
@@ -839,7 +839,7 @@ fn draw_article_marks(
         if let EditorAction::AddSentence(i) = action {
             let on = all.get(*i).is_some_and(|s| {
                 used.iter()
-                    .any(|u| crate::bank::provenance::normalize(u) == crate::bank::provenance::normalize(s))
+                    .any(|u| quorum_core::bank::provenance::normalize(u) == quorum_core::bank::provenance::normalize(s))
             });
             outline.color = if on { theme.palette.accent } else { Color::NONE };
         }
@@ -1050,9 +1050,9 @@ fn act(
             EditorAction::Export => {
                 let csv = session.path.with_extension("csv");
                 let gift_path = session.path.with_extension("gift");
-                let result = crate::atomic_file::write(&csv, spreadsheet::export(&session.bank).as_bytes())
+                let result = quorum_core::atomic_file::write(&csv, spreadsheet::export(&session.bank).as_bytes())
                     .and_then(|()| {
-                        crate::atomic_file::write(&gift_path, gift::export(&session.bank).as_bytes())
+                        quorum_core::atomic_file::write(&gift_path, gift::export(&session.bank).as_bytes())
                     });
                 match result {
                     Ok(()) => banner.info(format!("Exported {} and {}", csv.display(), gift_path.display())),

@@ -11,7 +11,7 @@ use crate::game::classroom::{ClassSession, TeacherCommand};
 use crate::game::theme::{Fonts, Theme, size, widgets};
 use crate::game::window::KeepDrawing;
 use crate::game::{GameSet, Screen};
-use crate::quiz::scoring::format_points;
+use quorum_core::quiz::scoring::format_points;
 
 const ROW_HEIGHT: f32 = 68.0;
 const SLIDE: Duration = Duration::from_millis(900);

@@ -8,7 +8,7 @@ use super::leaderboard::place;
 use crate::game::Screen;
 use crate::game::classroom::{ClassSession, TeacherCommand};
 use crate::game::theme::{Fonts, Theme, size, widgets};
-use crate::quiz::scoring::format_points;
+use quorum_core::quiz::scoring::format_points;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Podium), spawn);

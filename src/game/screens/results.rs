@@ -9,10 +9,10 @@ use crate::game::menu::{Activated, DefaultFocus};
 use crate::game::round::{CurrentRound, start_round};
 use crate::game::theme::{Fonts, Theme, size, widgets};
 use crate::game::{DataDir, GameSet, Screen};
-use crate::quiz::bests::{self, PersonalBest, PersonalBests, Recorded};
-use crate::quiz::save_file;
-use crate::quiz::scoring::format_points;
-use crate::quiz::{RoundResults, Verdict};
+use quorum_core::quiz::bests::{self, PersonalBest, PersonalBests, Recorded};
+use quorum_core::quiz::save_file;
+use quorum_core::quiz::scoring::format_points;
+use quorum_core::quiz::{RoundResults, Verdict};
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultsAction {

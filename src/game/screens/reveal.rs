@@ -8,8 +8,8 @@ use crate::game::menu::{Activated, DefaultFocus};
 use crate::game::round::{CurrentRound, Paused};
 use crate::game::theme::{Fonts, Theme, size, widgets};
 use crate::game::{GameSet, Screen};
-use crate::quiz::scoring::format_points;
-use crate::quiz::{Answer, AnswerRecord, DealtQuestion, Phase, Verdict};
+use quorum_core::quiz::scoring::format_points;
+use quorum_core::quiz::{Answer, AnswerRecord, DealtQuestion, Phase, Verdict};
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Continue;
@@ -23,7 +23,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// A question's sources as the article's own words, each in quotation marks.
-pub fn quoted_sources(q: &crate::bank::Question) -> String {
+pub fn quoted_sources(q: &quorum_core::bank::Question) -> String {
     q.source.iter().map(|s| format!("\u{201C}{}\u{201D}", s.trim())).collect::<Vec<_>>().join(" … ")
 }
 

@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::bank::Difficulty;
+use quorum_core::bank::Difficulty;
 use crate::game::bank_source::ActiveBank;
 use crate::game::menu::{Activated, Adjusted, DefaultFocus, MenuItem};
 use crate::game::round::start_round;
@@ -12,8 +12,8 @@ use crate::game::setup_choices::{DEFAULT_NAME, MAX_NAME, SetupChoices};
 use crate::game::text_field::{self, TextField};
 use crate::game::theme::{Fonts, Theme, controls, size, widgets};
 use crate::game::{DataDir, GameSet, Screen};
-use crate::quiz::QuestionCount;
-use crate::quiz::scoring::{FULL_POINTS, STREAK_CAP, STREAK_STEP};
+use quorum_core::quiz::QuestionCount;
+use quorum_core::quiz::scoring::{FULL_POINTS, STREAK_CAP, STREAK_STEP};
 
 /// The question counts offered.
 const COUNTS: [QuestionCount; 6] = [
@@ -99,7 +99,7 @@ impl Order {
 }
 
 /// What the round settings rows show, from the bank.
-pub fn topics_of(bank: &crate::bank::Bank) -> Vec<String> {
+pub fn topics_of(bank: &quorum_core::bank::Bank) -> Vec<String> {
     let mut topics: Vec<String> = bank.questions.iter().map(|q| q.topic.clone()).collect();
     topics.sort();
     topics.dedup();
@@ -114,7 +114,7 @@ pub fn round_stepper_rows<A: Component>(
     theme: &Theme,
     fonts: &Fonts,
     choices: &SetupChoices,
-    bank: &crate::bank::Bank,
+    bank: &quorum_core::bank::Bank,
     layout: (f32, f32),
     order: &mut Order,
     focus: Option<&SetupAction>,
@@ -152,7 +152,7 @@ pub fn round_filter_rows<A: Component>(
     theme: &Theme,
     fonts: &Fonts,
     choices: &SetupChoices,
-    bank: &crate::bank::Bank,
+    bank: &quorum_core::bank::Bank,
     label_width: f32,
     order: &mut Order,
     focus: Option<&SetupAction>,

@@ -1,0 +1,139 @@
+//! Importing spreadsheets and Moodle GIFT files, and round trips through
+//! every format Quorum writes.
+
+use std::path::{Path, PathBuf};
+
+use quorum_core::bank::model::{ArticleRef, QuestionKind};
+use quorum_core::bank::{builtin, gift, load, spreadsheet, write};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+fn article() -> ArticleRef {
+    ArticleRef {
+        path: "../../../../../assets/articles/nz-cannabis-decriminalisation.txt".into(),
+        title: "Greens renew call".into(),
+        title_supplied: true,
+        publisher: None,
+        date: None,
+    }
+}
+
+#[test]
+fn tricky_gift_imports_what_quorum_can_play_and_names_the_rest() {
+    let text = std::fs::read_to_string(fixture("tricky.gift")).unwrap();
+    let imported = gift::import("tricky.gift", &text, "T", article());
+    let ids: Vec<&str> = imported.bank.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "referendum-result",
+            "escapes-all-of-them",
+            "tf-little",
+            "charges-fell-by",
+            "teen-use-range",
+            "which-party-called-for-decriminalisation"
+        ]
+    );
+    let q = &imported.bank.questions;
+    // Categories become topics (their last part).
+    assert_eq!(q[0].topic, "The referendum");
+    assert_eq!(q[3].topic, "Figures");
+    // Right-answer feedback and general feedback make the explanation.
+    assert_eq!(
+        q[0].explanation,
+        "A referendum is decided by a simple majority. Right: 50.7 percent voted against."
+    );
+    // Escapes are undone.
+    match &q[1].kind {
+        QuestionKind::MultipleChoice { prompt, choices, answer } => {
+            assert_eq!(prompt, "Which of these is written with special characters { } ~ = # ?");
+            assert_eq!(choices, &["a ~ b", "c = d # e", "f {g}"]);
+            assert_eq!(answer, "c = d # e");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(q[2].kind, QuestionKind::TrueFalse { answer: true, .. }));
+    assert_eq!(q[2].explanation, "Yes: he said so in a tweet.");
+    match q[3].kind {
+        QuestionKind::Estimate { answer, tolerance, min, max, step, .. } => {
+            assert_eq!((answer, tolerance), (64.0, 5.0));
+            assert!(min < answer && answer < max && ((answer - min) / step).fract() == 0.0);
+        }
+        ref other => panic!("{other:?}"),
+    }
+    // A range becomes its midpoint and half-width.
+    assert!(matches!(q[4].kind, QuestionKind::Estimate { answer: 80.0, tolerance: 5.0, .. }));
+    // HTML is stripped from the question text.
+    assert_eq!(q[5].prompt(), "Which party called for decriminalisation?");
+    // Four kinds Quorum cannot play are skipped, each named with its line.
+    let summary = imported.summary();
+    assert!(summary.starts_with("imported 6 questions, skipped 4: "), "{summary}");
+    for (line, kind) in [(28, "essay"), (30, "matching"), (35, "missing-word"), (37, "short-answer")] {
+        assert!(
+            summary.contains(&format!("line {line} (an {kind} question"))
+                || summary.contains(&format!("line {line} (a {kind} question")),
+            "{summary}"
+        );
+    }
+    // Nothing has a source, so every question is flagged.
+    assert_eq!(imported.problems.iter().filter(|d| d.message.starts_with("no source")).count(), 6);
+}
+
+#[test]
+fn csv_with_semicolons_and_a_bom_imports() {
+    let text = std::fs::read_to_string(fixture("semicolons-bom.csv")).unwrap();
+    let imported = spreadsheet::import("s.csv", &text, "T", article());
+    assert!(imported.skipped.is_empty(), "{:?}", imported.problems);
+    assert_eq!(imported.bank.questions.len(), 2);
+    assert_eq!(imported.bank.questions[0].id, "who-applies");
+    assert_eq!(imported.bank.questions[0].answer_text(), "Judges");
+    assert_eq!(imported.bank.questions[0].speaker.as_deref(), Some("Andrew Little"));
+    assert!(matches!(imported.bank.questions[1].kind, QuestionKind::TrueFalse { answer: true, .. }));
+}
+
+#[test]
+fn csv_with_line_breaks_quotes_and_macrons_imports() {
+    let text = std::fs::read_to_string(fixture("newlines-quotes.csv")).unwrap();
+    let imported = spreadsheet::import("n.csv", &text, "T", article());
+    assert_eq!(imported.bank.questions.len(), 2);
+    let ardent = &imported.bank.questions[0];
+    assert_eq!(ardent.explanation, "She said it after the result:\n\"highly specific\" and narrow.");
+    assert_eq!(ardent.source.len(), 2, "a line break in the cell separates sources");
+    assert_eq!(ardent.speaker(), Some("Chlöe Swarbrick"));
+    assert_eq!(ardent.time_limit, Some(30));
+    assert!(imported.bank.questions[1].explanation.contains("te reo Māori"));
+    // The third row's answer is not a number: skipped, with its line.
+    assert_eq!(imported.skipped, ["line 6 (`answer` must be a number, not \"eighty\")"]);
+}
+
+#[test]
+fn imported_questions_pass_the_same_checks_as_a_bank() {
+    // The CSV fixtures quote the real article: their questions check clean.
+    let text = std::fs::read_to_string(fixture("newlines-quotes.csv")).unwrap();
+    let imported = spreadsheet::import("n.csv", &text, "T", article());
+    let ron = write::to_ron(&imported.bank, &Default::default());
+    let path = fixture("imported.ron");
+    let checked = quorum_core::bank::check_bytes(&path.display().to_string(), ron.as_bytes(), |a| {
+        quorum_core::bank::read_text(&quorum_core::bank::article_path(&path, a))
+    });
+    assert_eq!(checked.errors(), 0, "{}", checked.report());
+}
+
+#[test]
+fn round_trips_keep_every_field_each_format_carries() {
+    let bank = builtin::check().bank.unwrap();
+    // Bank -> CSV -> bank: every question field.
+    let csv = spreadsheet::export(&bank);
+    assert_eq!(
+        spreadsheet::import("x.csv", &csv, &bank.title, bank.article.clone()).bank.questions,
+        bank.questions
+    );
+    // Bank -> GIFT -> bank: every question field, through `// quorum` lines.
+    let g = gift::export(&bank);
+    assert_eq!(gift::import("x.gift", &g, &bank.title, bank.article.clone()).bank.questions, bank.questions);
+    // Bank -> RON -> bank: the whole bank.
+    let ron = write::to_ron(&bank, &Default::default());
+    assert_eq!(load::parse("x.ron", &ron).unwrap(), bank);
+}
