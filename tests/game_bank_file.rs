@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use common::Harness;
-use quorum_core::bank::builtin;
 use quorum::game::bank_source::BankProblem;
 use quorum::game::banner::{Banner, BannerKind};
 use quorum::game::{ActiveBank, BankChoice, Screen};
+use quorum_core::bank::builtin;
 
 /// A folder with the shipped bank and its article side by side.
 fn bank_folder() -> (tempfile::TempDir, PathBuf) {

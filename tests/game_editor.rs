@@ -9,12 +9,12 @@ use bevy::input::ButtonState;
 use bevy::prelude::*;
 use bevy::text::EditableText;
 use common::Harness;
-use quorum_core::bank::builtin;
-use quorum_core::bank::edit::{EditSession, TextField};
-use quorum_core::bank::model::QuestionKind;
 use quorum::game::editing::{Editing, StartInEditor};
 use quorum::game::screens::editor::{EditorAction, FormField};
 use quorum::game::{BankChoice, Screen};
+use quorum_core::bank::builtin;
+use quorum_core::bank::edit::{EditSession, TextField};
+use quorum_core::bank::model::QuestionKind;
 
 /// A folder with the shipped bank (pointing at its article beside it).
 fn bank_file() -> (tempfile::TempDir, PathBuf) {
@@ -137,7 +137,8 @@ fn an_invalid_edit_shows_its_error_at_the_field() {
     let estimate =
         editing(&h).session.bank.questions.iter().position(|q| q.kind_name() == "Estimate").unwrap();
     click_action(&mut h, EditorAction::Select(estimate));
-    let max = quorum_core::bank::edit::field_text(&editing(&h).session.bank.questions[estimate], TextField::Max);
+    let max =
+        quorum_core::bank::edit::field_text(&editing(&h).session.bank.questions[estimate], TextField::Max);
     type_into(&mut h, TextField::Max, "1OO");
     assert!(h.screen_text().contains("\"1OO\" is not a number"));
     assert_eq!(

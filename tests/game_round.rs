@@ -6,12 +6,12 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 use common::Harness;
-use quorum_core::bank::QuestionKind;
 use quorum::game::round::{CurrentRound, Paused};
 use quorum::game::screens::question::{Slider, Tile};
 use quorum::game::screens::results::BestOutcome;
 use quorum::game::screens::setup::SetupAction;
 use quorum::game::{Screen, SetupChoices};
+use quorum_core::bank::QuestionKind;
 use quorum_core::quiz::bests::{self, PersonalBests, Recorded};
 use quorum_core::quiz::{Answer, QuestionCount, Verdict, save_file};
 

@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use quorum_core::bank::{self, Checked};
 use crate::game::screenshot::{ScreenshotPlan, ShotScreen};
+use quorum_core::bank::{self, Checked};
 use quorum_core::quiz::QuestionCount;
 
 #[derive(Debug, Parser)]

@@ -137,8 +137,8 @@ fn open_bank(
             let path = builtin_copy(&dir);
             if !path.exists() {
                 let article = path.with_file_name("nz-cannabis-decriminalisation.txt");
-                let copied =
-                    quorum_core::atomic_file::write(&article, builtin::ARTICLE_TEXT.as_bytes()).and_then(|()| {
+                let copied = quorum_core::atomic_file::write(&article, builtin::ARTICLE_TEXT.as_bytes())
+                    .and_then(|()| {
                         let text = builtin::BANK_RON
                             .replace(builtin::ARTICLE_PATH, "nz-cannabis-decriminalisation.txt");
                         quorum_core::atomic_file::write(&path, text.as_bytes())

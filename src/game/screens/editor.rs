@@ -10,14 +10,14 @@ use bevy::text::{EditableText, TextCursorStyle, TextEdit};
 use bevy::ui_widgets::ScrollArea;
 
 use super::question::kind_label;
-use quorum_core::bank::edit::{TextField, field_text};
-use quorum_core::bank::model::{KIND_NAMES, QuestionKind};
-use quorum_core::bank::{Article, Difficulty, article_path, gift, read_text, spreadsheet};
 use crate::game::banner::Banner;
 use crate::game::editing::{Editing, EditorCommand, EditorProblem, UnsavedPrompt};
 use crate::game::menu::{Activated, ButtonColors, DefaultFocus, KeysCaptured, MenuItem, Modal};
 use crate::game::theme::{Fonts, Theme, size, widgets};
 use crate::game::{GameSet, Screen};
+use quorum_core::bank::edit::{TextField, field_text};
+use quorum_core::bank::model::{KIND_NAMES, QuestionKind};
+use quorum_core::bank::{Article, Difficulty, article_path, gift, read_text, spreadsheet};
 
 /// What an editor button does.
 #[derive(Component, Debug, Clone, PartialEq)]
@@ -838,8 +838,9 @@ fn draw_article_marks(
     for (action, mut outline) in &mut items {
         if let EditorAction::AddSentence(i) = action {
             let on = all.get(*i).is_some_and(|s| {
-                used.iter()
-                    .any(|u| quorum_core::bank::provenance::normalize(u) == quorum_core::bank::provenance::normalize(s))
+                used.iter().any(|u| {
+                    quorum_core::bank::provenance::normalize(u) == quorum_core::bank::provenance::normalize(s)
+                })
             });
             outline.color = if on { theme.palette.accent } else { Color::NONE };
         }
@@ -1050,10 +1051,14 @@ fn act(
             EditorAction::Export => {
                 let csv = session.path.with_extension("csv");
                 let gift_path = session.path.with_extension("gift");
-                let result = quorum_core::atomic_file::write(&csv, spreadsheet::export(&session.bank).as_bytes())
-                    .and_then(|()| {
-                        quorum_core::atomic_file::write(&gift_path, gift::export(&session.bank).as_bytes())
-                    });
+                let result =
+                    quorum_core::atomic_file::write(&csv, spreadsheet::export(&session.bank).as_bytes())
+                        .and_then(|()| {
+                            quorum_core::atomic_file::write(
+                                &gift_path,
+                                gift::export(&session.bank).as_bytes(),
+                            )
+                        });
                 match result {
                     Ok(()) => banner.info(format!("Exported {} and {}", csv.display(), gift_path.display())),
                     Err(e) => banner.error(format!("Export failed: {e}")),

@@ -6,13 +6,13 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 use bevy::ui::RelativeCursorPosition;
 
-use quorum_core::bank::QuestionKind;
-use quorum_core::bank::model::format_amount;
 use crate::game::menu::{Activated, ButtonColors, DefaultFocus, KeysCaptured, MenuItem, MenuSystems};
 use crate::game::round::{AnswerGiven, CurrentRound, Paused};
 use crate::game::theme::palette::TILE_KEYS;
 use crate::game::theme::{Fonts, Theme, size, widgets};
 use crate::game::{GameSet, Screen};
+use quorum_core::bank::QuestionKind;
+use quorum_core::bank::model::format_amount;
 use quorum_core::quiz::scoring::format_points;
 use quorum_core::quiz::{Answer, DealtQuestion};
 

@@ -4,7 +4,6 @@
 
 use bevy::prelude::*;
 
-use quorum_core::bank::Difficulty;
 use crate::game::bank_source::ActiveBank;
 use crate::game::menu::{Activated, Adjusted, DefaultFocus, MenuItem};
 use crate::game::round::start_round;
@@ -12,6 +11,7 @@ use crate::game::setup_choices::{DEFAULT_NAME, MAX_NAME, SetupChoices};
 use crate::game::text_field::{self, TextField};
 use crate::game::theme::{Fonts, Theme, controls, size, widgets};
 use crate::game::{DataDir, GameSet, Screen};
+use quorum_core::bank::Difficulty;
 use quorum_core::quiz::QuestionCount;
 use quorum_core::quiz::scoring::{FULL_POINTS, STREAK_CAP, STREAK_STEP};
 

@@ -77,6 +77,17 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// Whether this problem keeps a question from being tried in the editor.
+    /// An error in what the game needs to ask and judge the question (its
+    /// prompt, choices, answer, range) stops a try; an error in where the
+    /// question comes from or how it is explained (its sources, explanation,
+    /// speaker, id or topic) must still be fixed before play, but the teacher
+    /// can try the question meanwhile.
+    pub fn stops_a_try(&self) -> bool {
+        const WORDING: [&str; 5] = ["source", "explanation", "id", "topic", "speaker"];
+        self.is_error() && !self.field.as_deref().is_some_and(|f| WORDING.contains(&f))
+    }
+
     /// The one-line form: `FILE:LINE:COL: error: question `id`: message`.
     pub fn headline(&self) -> String {
         let mut out = self.file.clone();
@@ -159,5 +170,18 @@ mod tests {
     fn names_the_question() {
         let d = Diagnostic::warning("b.ron", "too long").in_question("q-1");
         assert_eq!(d.headline(), "b.ron: warning: question `q-1`: too long");
+    }
+
+    #[test]
+    fn only_errors_in_what_is_asked_stop_a_try() {
+        let on = |field: &str| Diagnostic::error("b.ron", "m").on_field(0, field);
+        assert!(on("answer").stops_a_try());
+        assert!(on("choices").stops_a_try());
+        assert!(on("min").stops_a_try());
+        assert!(!on("source").stops_a_try());
+        assert!(!on("explanation").stops_a_try());
+        assert!(!on("speaker").stops_a_try());
+        assert!(Diagnostic::error("b.ron", "the whole question").stops_a_try());
+        assert!(!Diagnostic::warning("b.ron", "m").on_field(0, "answer").stops_a_try());
     }
 }

@@ -25,6 +25,17 @@ fn default_language() -> String {
     "en".to_string()
 }
 
+impl Bank {
+    /// The bank's topics, each once, in alphabetical order: the setup
+    /// screens, the editor's filter and the title screen all list these.
+    pub fn topics(&self) -> Vec<String> {
+        let mut topics: Vec<String> = self.questions.iter().map(|q| q.topic.clone()).collect();
+        topics.sort();
+        topics.dedup();
+        topics
+    }
+}
+
 /// Where a bank's facts come from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Article", deny_unknown_fields)]
@@ -193,6 +204,17 @@ impl Question {
             }
             QuestionKind::Estimate { answer, unit, .. } => format_amount(*answer, unit),
         }
+    }
+
+    /// Whether the editor's search finds this question: `search`, ignoring
+    /// case and surrounding spaces, in its id, prompt, quote, explanation or
+    /// topic. An empty search finds every question.
+    pub fn matches(&self, search: &str) -> bool {
+        let needle = search.trim().to_lowercase();
+        needle.is_empty()
+            || [self.id.as_str(), self.prompt(), self.quote().unwrap_or(""), &self.explanation, &self.topic]
+                .iter()
+                .any(|t| t.to_lowercase().contains(&needle))
     }
 
     /// Who is quoted: the `speaker` field, or a who-said-it question's answer.
@@ -524,6 +546,21 @@ impl From<Question> for RawQuestion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_looks_in_the_words_a_teacher_remembers() {
+        let bank = crate::bank::builtin::check().bank.unwrap();
+        let q = bank.questions.iter().find(|q| q.quote().is_some()).unwrap();
+        assert!(q.matches(""));
+        assert!(q.matches("  "));
+        assert!(q.matches(&q.id.to_uppercase()));
+        let word = q.quote().unwrap().split_whitespace().nth(2).unwrap();
+        assert!(q.matches(&format!(" {} ", word.to_lowercase())));
+        assert!(!q.matches("zzzz-not-in-any-question"));
+        let topics = bank.topics();
+        assert!(topics.windows(2).all(|w| w[0] < w[1]), "sorted, each once: {topics:?}");
+        assert!(bank.questions.iter().all(|q| topics.contains(&q.topic)));
+    }
 
     #[test]
     fn numbers_are_grouped_like_the_article() {

@@ -65,6 +65,31 @@ impl PersonalBests {
     }
 }
 
+/// What keeping a round's score did: the outcome, and a problem with the
+/// save file for the player to see (it never stops the results showing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    pub recorded: Recorded,
+    pub warning: Option<String>,
+}
+
+/// Records `entry` in the personal bests kept in `data_dir`: reads the file
+/// (a damaged one is set aside, with a warning), records the score, and
+/// writes the file back, atomically, when it is a new best.
+pub fn keep(data_dir: &std::path::Path, entry: PersonalBest) -> Kept {
+    let path = data_dir.join(FILE);
+    let loaded = super::save_file::load::<PersonalBests>(&path);
+    let mut all = loaded.value;
+    let recorded = all.record(entry);
+    let mut warning = loaded.warning;
+    if matches!(recorded, Recorded::NewBest { .. })
+        && let Err(e) = super::save_file::save(&path, &all)
+    {
+        warning = Some(e);
+    }
+    Kept { recorded, warning }
+}
+
 /// Today's date as `YYYY-MM-DD`, in local time.
 pub fn today() -> String {
     jiff::ZonedDateTime::now().date().to_string()
@@ -95,6 +120,37 @@ mod tests {
         let top: Vec<u32> = b.top("B", 5).iter().map(|e| e.score).collect();
         assert_eq!(top, [900, 700]);
         assert_eq!(b.best("AROHA", "B").unwrap().score, 900);
+    }
+
+    #[test]
+    fn a_kept_best_is_on_disk_for_next_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = keep(dir.path(), entry("Aroha", 700));
+        assert_eq!(first, Kept { recorded: Recorded::NewBest { previous: None }, warning: None });
+        assert_eq!(keep(dir.path(), entry("Aroha", 600)).recorded, Recorded::Short { best: 700 });
+        assert_eq!(keep(dir.path(), entry("Aroha", 900)).recorded, Recorded::NewBest { previous: Some(700) });
+        let on_disk: PersonalBests = super::super::save_file::load(&dir.path().join(FILE)).value;
+        assert_eq!(on_disk.best("Aroha", "B").unwrap().score, 900);
+    }
+
+    #[test]
+    fn a_damaged_bests_file_is_set_aside_and_the_score_still_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE), "(entries: [oops").unwrap();
+        let kept = keep(dir.path(), entry("Tama", 500));
+        assert_eq!(kept.recorded, Recorded::NewBest { previous: None });
+        assert!(kept.warning.unwrap().contains("damaged"));
+        assert_eq!(keep(dir.path(), entry("Tama", 100)).recorded, Recorded::Short { best: 500 });
+    }
+
+    #[test]
+    fn an_unwritable_folder_is_a_warning_not_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("not-a-folder");
+        std::fs::write(&blocked, "a file where the folder should be").unwrap();
+        let kept = keep(&blocked, entry("Tama", 500));
+        assert_eq!(kept.recorded, Recorded::NewBest { previous: None });
+        assert!(kept.warning.unwrap().contains("cannot write"));
     }
 
     #[test]

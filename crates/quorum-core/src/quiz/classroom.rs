@@ -5,9 +5,11 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::deck::{DealtQuestion, RoundSettings};
+use super::deck::{DealError, DealtQuestion, RoundSettings, deal};
+use super::places::{Place, rank_by_points};
 use super::round::{AnswerRecord, Phase, Streak, Walk, mark};
 use super::scoring::Answer;
+use crate::bank::{Bank, Question, QuestionKind};
 
 pub const MIN_TEAMS: usize = 2;
 pub const MAX_TEAMS: usize = 6;
@@ -32,12 +34,72 @@ impl AnsweringStyle {
         }
     }
 
+    /// Whether a session in this style asks `question`. Buzzer teams share
+    /// one keyboard, and a slider needs a keyboard of its own, so buzzer
+    /// sessions leave estimates out.
+    pub fn deals(self, question: &Question) -> bool {
+        match self {
+            AnsweringStyle::Buzzers => !matches!(question.kind, QuestionKind::Estimate { .. }),
+            AnsweringStyle::TeacherEntry => true,
+        }
+    }
+
     /// Whether answers carry the team's own timing. The moment a teacher
     /// types an answer says nothing about how fast the team was, so teacher
     /// entry scores without the speed bonus.
     pub fn is_timed_by_team(self) -> bool {
         self == AnsweringStyle::Buzzers
     }
+}
+
+/// The longest team name, in characters.
+pub const MAX_TEAM_NAME: usize = 20;
+
+/// How often the leaderboard can be set to show: after every `n`
+/// questions, or (`None`) only at the end.
+pub const LEADERBOARD_OPTIONS: [Option<usize>; 5] = [Some(1), Some(2), Some(3), Some(5), None];
+
+/// The name a team has until the teacher gives it one.
+pub fn default_team_name(n: usize) -> String {
+    format!("Team {n}")
+}
+
+/// The teams' names as they will play: trimmed, blanks named "Team N".
+pub fn team_names(teams: &[String]) -> Vec<String> {
+    teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| if t.trim().is_empty() { default_team_name(i + 1) } else { t.trim().to_string() })
+        .collect()
+}
+
+/// Keeps the number of teams within what `style` allows, adding default
+/// teams up to the minimum and dropping the last ones over the maximum.
+pub fn fit_teams(teams: &mut Vec<String>, style: AnsweringStyle) {
+    teams.truncate(style.max_teams());
+    while teams.len() < MIN_TEAMS {
+        let n = teams.len() + 1;
+        teams.push(default_team_name(n));
+    }
+}
+
+/// Deals a session's questions: the round's draw, of the kinds `style` asks.
+pub fn deal_for(
+    bank: &Bank,
+    settings: &RoundSettings,
+    style: AnsweringStyle,
+    seed: u64,
+) -> Result<Vec<DealtQuestion>, DealError> {
+    let mut asked = bank.clone();
+    asked.questions.retain(|q| style.deals(q));
+    deal(&asked, settings, seed)
+}
+
+/// Whether the leaderboard comes after question number `done` (closed
+/// questions so far): every `every` questions, never after the last one
+/// (the podium follows that), and never when set to the end only.
+pub fn leaderboard_due(done: usize, total: usize, every: Option<usize>) -> bool {
+    done < total && every.is_some_and(|n| n > 0 && done > 0 && done.is_multiple_of(n))
 }
 
 /// One team's result on one question.
@@ -72,8 +134,16 @@ pub struct Standing {
     pub team: usize,
     /// 1 for first; tied teams share a rank (1, 1, 3).
     pub rank: usize,
+    /// Whether another team holds the same rank.
+    pub shared: bool,
     pub points: u32,
     pub correct: usize,
+}
+
+impl Standing {
+    pub fn place(&self) -> Place {
+        Place { rank: self.rank, shared: self.shared }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -81,6 +151,8 @@ pub struct Session {
     pub settings: RoundSettings,
     pub style: AnsweringStyle,
     pub teams: Vec<String>,
+    /// Show the leaderboard after every `n` questions; `None`: only at the end.
+    pub leaderboard_every: Option<usize>,
     walk: Walk,
     /// The current question's answers, per team, with when they came.
     given: Vec<Option<(Answer, Duration)>>,
@@ -102,6 +174,7 @@ impl Session {
             settings,
             style,
             teams,
+            leaderboard_every: Some(1),
             walk: Walk::new(questions),
             given: vec![None; n],
             streaks: vec![Streak::default(); n],
@@ -109,8 +182,20 @@ impl Session {
         }
     }
 
+    /// Sets how often the leaderboard shows.
+    pub fn with_leaderboard(mut self, every: Option<usize>) -> Session {
+        self.leaderboard_every = every;
+        self
+    }
+
     pub fn results(&self) -> &[QuestionResult] {
         &self.results
+    }
+
+    /// Whether the leaderboard comes after the question on show.
+    pub fn leaderboard_due(&self) -> bool {
+        self.phase() == Phase::Revealing
+            && leaderboard_due(self.results.len(), self.len(), self.leaderboard_every)
     }
 
     /// The result of the question on show, once it is closed.
@@ -143,23 +228,17 @@ impl Session {
         self.given.iter().all(Option::is_some)
     }
 
-    fn accepts(&self, answer: Answer) -> bool {
-        let Some(q) = self.current() else { return false };
-        match answer {
-            Answer::Choice(i) => i < q.choices.len(),
-            Answer::Estimate(v) => v.is_finite() && q.choices.is_empty(),
-        }
+    /// The answer as the open question takes it, if it can.
+    fn accepted(&self, answer: Answer) -> Option<Answer> {
+        self.current()?.accept(answer).ok()
     }
 
     /// A team's buzzer: the first press on an open question counts, later
     /// ones are ignored. Returns whether it counted. When every team has
     /// answered, the question closes.
     pub fn buzz(&mut self, team: usize, answer: Answer) -> bool {
-        if self.phase() != Phase::Asking
-            || self.is_paused()
-            || !self.accepts(answer)
-            || team >= self.teams.len()
-        {
+        let Some(answer) = self.accepted(answer) else { return false };
+        if self.phase() != Phase::Asking || self.is_paused() || team >= self.teams.len() {
             return false;
         }
         if self.given[team].is_some() {
@@ -175,10 +254,14 @@ impl Session {
     /// Teacher entry: sets (or changes, or with `None` clears) a team's
     /// answer while the question is open. The teacher reveals when ready.
     pub fn enter(&mut self, team: usize, answer: Option<Answer>) -> bool {
-        if self.phase() != Phase::Asking
-            || team >= self.teams.len()
-            || answer.is_some_and(|a| !self.accepts(a))
-        {
+        let answer = match answer {
+            Some(a) => match self.accepted(a) {
+                Some(a) => Some(a),
+                None => return false,
+            },
+            None => None,
+        };
+        if self.phase() != Phase::Asking || team >= self.teams.len() {
             return false;
         }
         self.given[team] = answer.map(|a| (a, self.timer().elapsed()));
@@ -284,9 +367,15 @@ impl Session {
     /// the next rank skips (1, 1, 3); ties list in team order.
     pub fn standings(&self) -> Vec<Standing> {
         let mut all: Vec<Standing> = (0..self.teams.len())
-            .map(|team| Standing { team, rank: 0, points: self.points(team), correct: self.correct(team) })
+            .map(|team| Standing {
+                team,
+                rank: 0,
+                shared: false,
+                points: self.points(team),
+                correct: self.correct(team),
+            })
             .collect();
-        rank_by_points(&mut all, |s| s.points, |s, rank| s.rank = rank);
+        rank_by_points(&mut all, |s| s.points, |s, place| (s.rank, s.shared) = (place.rank, place.shared));
         all
     }
 
@@ -295,28 +384,13 @@ impl Session {
     }
 }
 
-/// Sorts best first (a stable sort: equal points keep their order) and
-/// gives each its rank, equal points sharing one: 1, 1, 3.
-pub fn rank_by_points<T>(
-    items: &mut [T],
-    points: impl Fn(&T) -> u32,
-    mut set_rank: impl FnMut(&mut T, usize),
-) {
-    items.sort_by_key(|item| std::cmp::Reverse(points(item)));
-    let mut rank = 0;
-    for i in 0..items.len() {
-        if i == 0 || points(&items[i]) != points(&items[i - 1]) {
-            rank = i + 1;
-        }
-        set_rank(&mut items[i], rank);
-    }
-}
-
 /// A team's line in the final table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamSummary {
     pub name: String,
     pub rank: usize,
+    /// Whether another team holds the same rank.
+    pub shared: bool,
     pub points: u32,
     pub correct: usize,
     /// Questions the team was scored on (skipped ones excluded).
@@ -326,6 +400,10 @@ pub struct TeamSummary {
 }
 
 impl TeamSummary {
+    pub fn place(&self) -> Place {
+        Place { rank: self.rank, shared: self.shared }
+    }
+
     pub fn accuracy(&self) -> f64 {
         if self.asked == 0 { 0.0 } else { self.correct as f64 / self.asked as f64 }
     }
@@ -366,6 +444,7 @@ impl SessionSummary {
                 TeamSummary {
                     name: name.clone(),
                     rank: 0,
+                    shared: false,
                     points: records.iter().map(|r| r.record.points.total()).sum(),
                     correct: records.iter().filter(|r| r.record.verdict.is_correct()).count(),
                     asked: records.len(),
@@ -374,7 +453,7 @@ impl SessionSummary {
                 }
             })
             .collect();
-        rank_by_points(&mut teams, |t| t.points, |t, rank| t.rank = rank);
+        rank_by_points(&mut teams, |t| t.points, |t, place| (t.rank, t.shared) = (place.rank, place.shared));
         let mut questions: Vec<QuestionSummary> = results
             .iter()
             .filter(|r| !r.skipped)
@@ -397,7 +476,7 @@ impl SessionSummary {
 mod tests {
     use super::*;
     use crate::bank::builtin;
-    use crate::quiz::deck::{QuestionCount, deal};
+    use crate::quiz::deck::QuestionCount;
     use crate::quiz::scoring::Verdict;
 
     fn session(style: AnsweringStyle, teams: usize) -> Session {
@@ -504,8 +583,9 @@ mod tests {
         s.enter(2, Some(right(&s)));
         s.enter(3, Some(wrong(&s)));
         s.reveal();
-        let ranks: Vec<(usize, usize)> = s.standings().iter().map(|st| (st.team, st.rank)).collect();
-        assert_eq!(ranks, [(0, 1), (2, 1), (1, 3), (3, 3)]);
+        let ranks: Vec<(usize, String)> =
+            s.standings().iter().map(|st| (st.team, st.place().label())).collect();
+        assert_eq!(ranks, [(0, "=1st".into()), (2, "=1st".into()), (1, "=3rd".into()), (3, "=3rd".into())]);
         let summary = s.summary();
         assert_eq!(summary.teams.iter().map(|t| t.rank).collect::<Vec<_>>(), [1, 1, 3, 3]);
     }
@@ -527,6 +607,68 @@ mod tests {
         let t0 = &summary.teams[0];
         assert_eq!((t0.correct, t0.asked), (2, 3));
         assert_eq!(t0.average_response, Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn buzzer_sessions_leave_estimates_out() {
+        let bank = builtin::check().bank.unwrap();
+        let settings = RoundSettings { questions: QuestionCount::All, ..Default::default() };
+        let buzzers = deal_for(&bank, &settings, AnsweringStyle::Buzzers, 3).unwrap();
+        let entry = deal_for(&bank, &settings, AnsweringStyle::TeacherEntry, 3).unwrap();
+        let estimates = |qs: &[DealtQuestion]| qs.iter().filter(|q| q.scale().is_some()).count();
+        assert_eq!(estimates(&buzzers), 0);
+        assert!(estimates(&entry) > 0, "teacher entry asks estimates too");
+        assert_eq!(buzzers.len() + estimates(&entry), entry.len());
+    }
+
+    #[test]
+    fn teams_fit_the_style_and_blanks_get_default_names() {
+        let mut teams: Vec<String> = (1..=6).map(default_team_name).collect();
+        fit_teams(&mut teams, AnsweringStyle::Buzzers);
+        assert_eq!(teams.len(), 4, "buzzers allow four teams");
+        let mut one = vec!["  ".to_string()];
+        fit_teams(&mut one, AnsweringStyle::TeacherEntry);
+        assert_eq!(team_names(&one), ["Team 1", "Team 2"]);
+        assert_eq!(team_names(&[" Kererū ".into(), "".into()]), ["Kererū", "Team 2"]);
+    }
+
+    #[test]
+    fn the_leaderboard_is_due_every_n_questions_but_never_after_the_last() {
+        let due: Vec<usize> = (1..=10).filter(|&done| leaderboard_due(done, 10, Some(3))).collect();
+        assert_eq!(due, [3, 6, 9]);
+        assert!(!leaderboard_due(10, 10, Some(1)), "the podium follows the last question");
+        assert!(!leaderboard_due(4, 10, None), "only at the end");
+        assert!(!leaderboard_due(0, 10, Some(1)));
+        assert!(!leaderboard_due(2, 10, Some(0)));
+    }
+
+    #[test]
+    fn a_session_knows_when_its_leaderboard_is_due() {
+        let mut s = session(AnsweringStyle::Buzzers, 2).with_leaderboard(Some(2));
+        s.buzz(0, right(&s));
+        s.buzz(1, right(&s));
+        assert!(!s.leaderboard_due());
+        s.next();
+        s.skip();
+        assert!(s.leaderboard_due(), "a skipped question counts towards the leaderboard");
+        s.next();
+        assert!(!s.leaderboard_due(), "not while a question is open");
+    }
+
+    #[test]
+    fn teacher_entry_takes_estimates_on_the_question_scale() {
+        let bank = builtin::check().bank.unwrap();
+        let settings = RoundSettings { questions: QuestionCount::All, ..Default::default() };
+        let mut questions = deal(&bank, &settings, 9).unwrap();
+        questions.retain(|q| q.scale().is_some());
+        let scale = questions[0].scale().unwrap();
+        let mut s =
+            Session::new(questions, settings, AnsweringStyle::TeacherEntry, vec!["A".into(), "B".into()]);
+        assert!(!s.enter(0, Some(Answer::Estimate(f64::INFINITY))));
+        assert!(!s.enter(0, Some(Answer::Estimate(scale.max + 10.0 * scale.step))), "out of range");
+        assert!(!s.enter(0, Some(Answer::Choice(0))), "an estimate takes a number");
+        assert!(s.enter(1, Some(Answer::Estimate(scale.min + scale.step * 0.4))));
+        assert_eq!(s.answer_of(1), Some(Answer::Estimate(scale.min)), "snapped to a step");
     }
 
     #[test]

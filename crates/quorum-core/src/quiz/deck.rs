@@ -8,6 +8,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
+use super::estimate::{EstimateRefusal, EstimateScale};
 use super::scoring::{Answer, Verdict, estimate_verdict};
 use crate::bank::{Bank, Difficulty, Question, QuestionKind};
 
@@ -72,7 +73,57 @@ pub struct DealtQuestion {
     pub limit: Option<Duration>,
 }
 
+/// Why an answer can't be taken by the question it was given to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerRefusal {
+    /// A choice number past the choices shown.
+    NoSuchChoice {
+        given: usize,
+        choices: usize,
+    },
+    /// A choice given to an estimate question.
+    ChoiceForEstimate,
+    /// A number given to a question with choices.
+    EstimateForChoices,
+    Estimate(EstimateRefusal),
+}
+
+impl std::fmt::Display for AnswerRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerRefusal::NoSuchChoice { given, choices } => {
+                write!(f, "there is no answer {} (this question has {choices})", given + 1)
+            }
+            AnswerRefusal::ChoiceForEstimate => f.write_str("this question wants a number, not a choice"),
+            AnswerRefusal::EstimateForChoices => f.write_str("this question wants one of its answers"),
+            AnswerRefusal::Estimate(refusal) => refusal.fmt(f),
+        }
+    }
+}
+
 impl DealtQuestion {
+    /// The scale an estimate is answered on; `None` for choice questions.
+    pub fn scale(&self) -> Option<EstimateScale> {
+        EstimateScale::of(&self.question.kind)
+    }
+
+    /// The answer as the question takes it (an estimate snapped to its
+    /// step), or why it can't be taken. Solo play, classroom sessions and
+    /// students' devices all judge an answer's form here.
+    pub fn accept(&self, answer: Answer) -> Result<Answer, AnswerRefusal> {
+        match (answer, self.scale()) {
+            (Answer::Choice(_), Some(_)) => Err(AnswerRefusal::ChoiceForEstimate),
+            (Answer::Choice(i), None) if i < self.choices.len() => Ok(answer),
+            (Answer::Choice(i), None) => {
+                Err(AnswerRefusal::NoSuchChoice { given: i, choices: self.choices.len() })
+            }
+            (Answer::Estimate(v), Some(scale)) => {
+                scale.accept(v).map(Answer::Estimate).map_err(AnswerRefusal::Estimate)
+            }
+            (Answer::Estimate(_), None) => Err(AnswerRefusal::EstimateForChoices),
+        }
+    }
+
     /// The index of the right choice as shown.
     pub fn correct_choice(&self) -> Option<usize> {
         let right = self.question.answer_text();

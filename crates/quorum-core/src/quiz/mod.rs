@@ -7,11 +7,15 @@
 pub mod bests;
 pub mod classroom;
 pub mod deck;
+pub mod estimate;
+pub mod places;
 pub mod round;
 pub mod save_file;
 pub mod scoring;
 pub mod session_log;
 
-pub use deck::{DealError, DealtQuestion, QuestionCount, RoundSettings, deal};
+pub use deck::{AnswerRefusal, DealError, DealtQuestion, QuestionCount, RoundSettings, deal};
+pub use estimate::{EstimateRefusal, EstimateScale};
+pub use places::{Outcome, Place};
 pub use round::{AnswerRecord, Phase, QuestionTimer, Round, RoundResults, Streak, Walk};
 pub use scoring::{Answer, Points, Verdict};

@@ -279,15 +279,11 @@ impl Round {
         None
     }
 
-    /// Answers the open question. An answer when none is open, or a choice
-    /// that is not on screen, is ignored.
+    /// Answers the open question. An answer when none is open, while paused,
+    /// or one the question can't take (`DealtQuestion::accept`) is ignored.
     pub fn answer(&mut self, answer: Answer) -> Option<&AnswerRecord> {
-        let question = self.current()?;
-        let valid = match answer {
-            Answer::Choice(i) => i < question.choices.len(),
-            Answer::Estimate(v) => v.is_finite() && question.choices.is_empty(),
-        };
-        if self.phase() != Phase::Asking || !valid || self.is_paused() {
+        let answer = self.current()?.accept(answer).ok()?;
+        if self.phase() != Phase::Asking || self.is_paused() {
             return None;
         }
         self.close(Some(answer))

@@ -187,6 +187,8 @@ pub fn find(data_dir: &Path, wanted: &str) -> Option<PathBuf> {
 pub struct TeamTotals {
     pub team: String,
     pub rank: usize,
+    /// Whether another team holds the same rank.
+    pub shared: bool,
     pub points: u32,
     pub correct: usize,
     pub asked: usize,
@@ -204,6 +206,7 @@ pub fn totals(rows: &[Row]) -> Vec<TeamTotals> {
                 teams.push(TeamTotals {
                     team: row.team.clone(),
                     rank: 0,
+                    shared: false,
                     points: 0,
                     correct: 0,
                     asked: 0,
@@ -228,7 +231,11 @@ pub fn totals(rows: &[Row]) -> Vec<TeamTotals> {
     for (t, s) in teams.iter_mut().zip(&seconds) {
         t.average_seconds = (!s.is_empty()).then(|| s.iter().sum::<f64>() / s.len() as f64);
     }
-    crate::quiz::classroom::rank_by_points(&mut teams, |t| t.points, |t, rank| t.rank = rank);
+    crate::quiz::places::rank_by_points(
+        &mut teams,
+        |t| t.points,
+        |t, place| (t.rank, t.shared) = (place.rank, place.shared),
+    );
     teams
 }
 
