@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use common::Harness;
-use quorum::game::bank_source::BankProblem;
-use quorum::game::banner::{Banner, BannerKind};
+use quorum::game::play::bank::BankProblem;
+use quorum::game::ui::banner::{Banner, BannerKind};
 use quorum::game::{ActiveBank, BankChoice, Screen};
 use quorum_core::bank::builtin;
 

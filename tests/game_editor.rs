@@ -9,7 +9,7 @@ use bevy::input::ButtonState;
 use bevy::prelude::*;
 use bevy::text::EditableText;
 use common::Harness;
-use quorum::game::editing::{Editing, StartInEditor};
+use quorum::game::play::editing::{Editing, StartInEditor};
 use quorum::game::screens::editor::{EditorAction, FormField};
 use quorum::game::{BankChoice, Screen};
 use quorum_core::bank::builtin;
@@ -155,7 +155,7 @@ fn saving_an_unchanged_bank_gives_the_same_bytes() {
     let (_dir, path) = bank_file();
     let before = std::fs::read(&path).unwrap();
     let mut h = editor_on(&path);
-    click_action(&mut h, EditorAction::Command(quorum::game::editing::EditorCommand::Save));
+    click_action(&mut h, EditorAction::Command(quorum::game::play::editing::EditorCommand::Save));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
@@ -165,10 +165,10 @@ fn leaving_with_unsaved_changes_asks_first() {
     let before = std::fs::read(&path).unwrap();
     let mut h = editor_on(&path);
     type_into(&mut h, TextField::Topic, "Changed");
-    click_action(&mut h, EditorAction::Command(quorum::game::editing::EditorCommand::Leave));
+    click_action(&mut h, EditorAction::Command(quorum::game::play::editing::EditorCommand::Leave));
     assert_eq!(h.screen(), Screen::Editor, "not gone yet");
     assert!(h.screen_text().contains("Save your changes?"));
-    click_action(&mut h, EditorAction::Command(quorum::game::editing::EditorCommand::DiscardAndLeave));
+    click_action(&mut h, EditorAction::Command(quorum::game::play::editing::EditorCommand::DiscardAndLeave));
     assert_eq!(std::fs::read(&path).unwrap(), before, "discarded, the file is as it was");
     assert!(!h.app.world().contains_resource::<Editing>());
 }
@@ -183,7 +183,7 @@ fn deleting_asks_first_and_try_it_plays_the_question() {
     click_action(&mut h, EditorAction::ConfirmDelete);
     assert_eq!(editing(&h).session.bank.questions.len(), n - 1);
     let id = editing(&h).session.question().unwrap().id.clone();
-    click_action(&mut h, EditorAction::Command(quorum::game::editing::EditorCommand::TryIt));
+    click_action(&mut h, EditorAction::Command(quorum::game::play::editing::EditorCommand::TryIt));
     h.update();
     assert_eq!(h.screen(), Screen::Question);
     let current = h.resource::<quorum::game::CurrentRound>();
@@ -210,7 +210,7 @@ fn editing_the_built_in_bank_edits_a_copy_that_is_then_played() {
     click_action(&mut h, EditorAction::Delete);
     click_action(&mut h, EditorAction::ConfirmDelete);
     ctrl(&mut h, KeyCode::KeyS);
-    click_action(&mut h, EditorAction::Command(quorum::game::editing::EditorCommand::Leave));
+    click_action(&mut h, EditorAction::Command(quorum::game::play::editing::EditorCommand::Leave));
     h.update();
     assert_eq!(h.screen(), Screen::Title);
     let active = h.resource::<quorum::game::ActiveBank>();
@@ -235,7 +235,7 @@ fn a_bank_that_does_not_parse_is_explained_not_opened() {
     assert!(text.contains("This bank cannot be opened in the editor"), "{text}");
     assert!(text.contains(&format!("{}:", path.display())), "the report names the file: {text}");
     // Back: with nothing playable either, the error screen says why.
-    click_action(&mut h, EditorAction::Command(quorum::game::editing::EditorCommand::Leave));
+    click_action(&mut h, EditorAction::Command(quorum::game::play::editing::EditorCommand::Leave));
     h.update();
     assert_eq!(h.screen(), Screen::BankError);
 }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::game::screenshot::{ScreenshotPlan, ShotScreen};
+use crate::game::ui::screenshot::{ScreenshotPlan, ShotScreen};
 use quorum_core::bank::{self, Checked};
 use quorum_core::quiz::QuestionCount;
 

@@ -1,33 +1,31 @@
 //! The Bevy layer: windows, screens and input over the engine-free core.
 //!
-//! Each file is one plugin (`pub(super) fn plugin(app: &mut App)`), and this
-//! file adds them all. Screens are the `Screen` states; each screen file
-//! spawns its UI on entering and tags it `DespawnOnExit`. Rules of play are
-//! not written here: systems call `quorum_core::quiz` and draw what it says.
+//! - `play/`: the game's resources over the core (the bank in play, the
+//!   round, the classroom session, the editor's bank, pause);
+//! - `settings/`: what is remembered between runs;
+//! - `ui/`: the machinery every screen uses (focus, fields, banner, keys
+//!   overlay, window);
+//! - `theme/`: the palette and every widget shared by screens;
+//! - `screens/`: one file (or folder) per `Screen` state.
+//!
+//! Each file is one plugin (`pub(super) fn plugin(app: &mut App)`) and its
+//! parent adds it. Rules of play are not written here: systems call
+//! `quorum_core` and draw what it says.
 
-pub mod bank_source;
-pub mod banner;
-pub mod classroom;
-pub mod editing;
-pub mod help;
-pub mod menu;
-pub mod pause;
-pub mod round;
+pub mod play;
 pub mod screens;
-pub mod screenshot;
-pub mod setup_choices;
-pub mod text_field;
+pub mod settings;
 pub mod theme;
-pub mod window;
+pub mod ui;
 
 use std::path::PathBuf;
 
 use bevy::prelude::*;
 use bevy::window::{PresentMode, WindowResolution};
 
-pub use bank_source::{ActiveBank, BankChoice};
-pub use round::CurrentRound;
-pub use setup_choices::{CommandLineChoices, SetupChoices};
+pub use play::bank::{ActiveBank, BankChoice};
+pub use play::round::CurrentRound;
+pub use settings::setup::{CommandLineChoices, SetupChoices};
 
 /// The screens, in the order a player meets them.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -81,21 +79,7 @@ pub fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .init_resource::<DataDir>()
         .configure_sets(Update, (GameSet::TickTimers, GameSet::RecordInput, GameSet::Update).chain())
-        .add_plugins((
-            theme::plugin,
-            banner::plugin,
-            setup_choices::plugin,
-            menu::plugin,
-            text_field::plugin,
-            window::plugin,
-            bank_source::plugin,
-            round::plugin,
-            pause::plugin,
-            classroom::plugin,
-            editing::plugin,
-            help::plugin,
-            screens::plugin,
-        ));
+        .add_plugins((theme::plugin, ui::plugin, settings::plugin, play::plugin, screens::plugin));
 }
 
 /// How the game was started from the command line.
@@ -104,7 +88,7 @@ pub struct Launch {
     pub bank: Option<PathBuf>,
     pub seed: Option<u64>,
     pub choices: CommandLineChoices,
-    pub screenshot: Option<screenshot::ScreenshotPlan>,
+    pub screenshot: Option<ui::screenshot::ScreenshotPlan>,
     /// The window's size; 1280×720 when not given.
     pub size: Option<(u32, u32)>,
     /// Open the bank in the editor rather than on the title screen.
@@ -115,7 +99,7 @@ pub struct Launch {
 pub fn run(launch: Launch) -> AppExit {
     let mut app = App::new();
     let (asset_root, watch) = match &launch.bank {
-        Some(path) => (bank_source::bank_folder(path), true),
+        Some(path) => (play::bank::bank_folder(path), true),
         None => (std::env::temp_dir(), false),
     };
     app.add_plugins(
@@ -130,7 +114,7 @@ pub fn run(launch: Launch) -> AppExit {
                     present_mode: PresentMode::AutoVsync,
                     ..default()
                 }),
-                // Closing with unsaved edits asks first (see editing.rs).
+                // Closing with unsaved edits asks first (see play/editing.rs).
                 close_when_requested: false,
                 ..default()
             })
@@ -142,20 +126,20 @@ pub fn run(launch: Launch) -> AppExit {
     );
     app.add_plugins(bevy::input_focus::tab_navigation::TabNavigationPlugin);
     app.insert_resource(bevy::winit::WinitSettings::desktop_app());
-    app.insert_resource(editing::StartInEditor(launch.edit));
+    app.insert_resource(play::editing::StartInEditor(launch.edit));
     app.insert_resource(match &launch.bank {
         Some(path) => BankChoice::File(path.clone()),
         None => BankChoice::BuiltIn,
     });
     app.insert_resource(launch.choices.clone());
     if let Some(seed) = launch.seed {
-        app.insert_resource(round::NextSeed(seed));
+        app.insert_resource(play::round::NextSeed(seed));
     }
     app.add_plugins(plugin);
     app.add_systems(Startup, spawn_camera);
     if let Some(plan) = launch.screenshot {
         app.insert_resource(plan);
-        app.add_plugins(screenshot::plugin);
+        app.add_plugins(ui::screenshot::plugin);
     }
     app.run()
 }

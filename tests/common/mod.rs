@@ -12,7 +12,8 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
-use quorum::game::round::NextSeed;
+use quorum::game::play::pause::Pause;
+use quorum::game::play::round::NextSeed;
 use quorum::game::{DataDir, Screen};
 
 pub const STEP: Duration = Duration::from_millis(100);
@@ -141,6 +142,36 @@ impl Harness {
             e.insert(Interaction::None);
         }
         self.update();
+    }
+
+    /// Whether play is paused.
+    pub fn paused(&self) -> bool {
+        self.app.world().get_resource::<State<Pause>>().is_some_and(|p| p.get().0)
+    }
+
+    /// The text a player can see: every text but those inside something
+    /// hidden, joined.
+    pub fn visible_text(&mut self) -> String {
+        let world = self.app.world_mut();
+        let mut q = world.query::<(Entity, &Text)>();
+        let texts: Vec<(Entity, String)> = q.iter(world).map(|(e, t)| (e, t.0.clone())).collect();
+        let mut parents = world.query::<&ChildOf>();
+        let mut visibility = world.query::<&Visibility>();
+        texts
+            .into_iter()
+            .filter(|(e, _)| {
+                let mut at = Some(*e);
+                while let Some(entity) = at {
+                    if visibility.get(world, entity).is_ok_and(|v| *v == Visibility::Hidden) {
+                        return false;
+                    }
+                    at = parents.get(world, entity).ok().map(|c| c.parent());
+                }
+                true
+            })
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// All text on screen, joined, for checking what a screen says.

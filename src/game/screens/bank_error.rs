@@ -3,9 +3,9 @@
 
 use bevy::prelude::*;
 
-use crate::game::bank_source::BankProblem;
-use crate::game::menu::{Activated, DefaultFocus};
-use crate::game::theme::{Fonts, Theme, size, widgets};
+use crate::game::play::bank::BankProblem;
+use crate::game::theme::{Ink, size, widgets};
+use crate::game::ui::menu::{Activated, DefaultFocus};
 use crate::game::{GameSet, Screen};
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,26 +16,26 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, act.in_set(GameSet::Update).run_if(in_state(Screen::BankError)));
 }
 
-fn spawn(mut commands: Commands, problem: Res<BankProblem>, theme: Res<Theme>, fonts: Res<Fonts>) {
-    let p = &theme.palette;
-    commands.spawn((DespawnOnExit(Screen::BankError), widgets::screen_root(&theme))).with_children(|root| {
-        root.spawn(widgets::bold(&fonts, "This bank cannot be played", size::HEADING, p.wrong_text));
-        root.spawn(widgets::text(format!("Tried: {}", problem.path), size::BODY, p.text));
-        root.spawn(widgets::panel(
-            &theme,
-            Node { max_width: px(1180), width: percent(100), ..widgets::panel_node() },
-        ))
+fn spawn(mut commands: Commands, problem: Res<BankProblem>) {
+    commands.spawn((DespawnOnExit(Screen::BankError), widgets::screen_root())).with_children(|root| {
+        root.spawn(widgets::bold("This bank cannot be played", size::HEADING, Ink::Wrong));
+        root.spawn(widgets::text(format!("Tried: {}", problem.path), size::BODY, Ink::Text));
+        root.spawn(widgets::panel(Node {
+            max_width: px(1180),
+            width: percent(100),
+            ..widgets::panel_node()
+        }))
         .with_children(|panel| {
             // The report keeps compiler-style columns: show it as it is.
             let report: String = problem.report.lines().take(24).collect::<Vec<_>>().join("\n");
-            panel.spawn(widgets::text(report, size::TINY, p.text));
+            panel.spawn(widgets::text(report, size::TINY, Ink::Text));
         });
         root.spawn(widgets::text(
             "Fix the file and save it: Quorum reloads it by itself. `quorum check FILE` lists every problem.",
             size::SMALL,
-            p.text_muted,
+            Ink::Muted,
         ));
-        root.spawn((widgets::button(&theme, &fonts, "Quit", 0, Quit), DefaultFocus));
+        root.spawn((widgets::button("Quit", Quit), DefaultFocus));
     });
 }
 

@@ -5,10 +5,9 @@
 use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
 
-use super::leaderboard::place;
-use crate::game::classroom::ClassSession;
-use crate::game::menu::{Activated, DefaultFocus};
-use crate::game::theme::{Fonts, Theme, size, widgets};
+use crate::game::play::classroom::ClassSession;
+use crate::game::theme::{Ink, size, widgets};
+use crate::game::ui::menu::{Activated, DefaultFocus};
 use crate::game::{GameSet, Screen};
 use quorum_core::quiz::scoring::format_points;
 
@@ -23,8 +22,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, act.in_set(GameSet::Update).run_if(in_state(Screen::ClassResults)));
 }
 
-fn spawn(mut commands: Commands, class: Res<ClassSession>, theme: Res<Theme>, fonts: Res<Fonts>) {
-    let p = theme.palette.clone();
+fn spawn(mut commands: Commands, class: Res<ClassSession>) {
     let summary = class.session.summary();
     let file = match (&class.log, &class.log_error) {
         (_, Some(error)) => format!("Results file: {error}"),
@@ -34,86 +32,70 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>, theme: Res<Theme>, fo
     commands
         .spawn((
             DespawnOnExit(Screen::ClassResults),
-            widgets::screen(
-                &theme,
-                Node {
-                    row_gap: px(10),
-                    padding: UiRect::axes(px(36), px(18)),
-                    justify_content: JustifyContent::Start,
-                    ..widgets::screen_node()
-                },
-            ),
+            widgets::screen(Node {
+                row_gap: px(10),
+                padding: UiRect::axes(px(36), px(18)),
+                justify_content: JustifyContent::Start,
+                ..widgets::screen_node()
+            }),
         ))
         .with_children(|root| {
-            root.spawn(widgets::bold(&fonts, "Every team", size::HEADING, p.text));
-            root.spawn(widgets::panel(
-                &theme,
-                Node { width: percent(100), row_gap: px(4), ..widgets::panel_node() },
-            ))
-            .with_children(|table| {
-                let header = ["Place", "Team", "Points", "Correct", "Accuracy", "Average time"];
-                let widths = [90.0, 380.0, 140.0, 140.0, 140.0, 160.0];
-                let row = |table: &mut ChildSpawnerCommands, cells: [String; 6], bold: bool| {
-                    table.spawn(Node { column_gap: px(10), ..default() }).with_children(|r| {
-                        for (cell, width) in cells.into_iter().zip(widths) {
-                            let colour = if bold { p.text_muted } else { p.text };
-                            r.spawn((
-                                widgets::bold(&fonts, cell, size::SMALL, colour),
-                                TextLayout::no_wrap(),
-                                Node { width: px(width), overflow: Overflow::clip(), ..default() },
-                            ));
-                        }
-                    });
-                };
-                row(table, header.map(String::from), true);
-                for t in &summary.teams {
-                    let shared = summary.teams.iter().filter(|o| o.rank == t.rank).count() > 1;
-                    let average = t
-                        .average_response
-                        .map(|d| format!("{:.1} s", d.as_secs_f64()))
-                        .unwrap_or_else(|| "—".to_string());
-                    row(
-                        table,
-                        [
-                            place(t.rank, shared),
-                            t.name.clone(),
-                            format_points(t.points),
-                            format!("{} of {}", t.correct, t.asked),
-                            format!("{:.0}%", t.accuracy() * 100.0),
-                            average,
-                        ],
-                        false,
-                    );
-                }
-            });
-            root.spawn(widgets::bold(
-                &fonts,
-                "Questions, hardest first: go over these",
-                size::SMALL,
-                p.accent,
-            ));
+            root.spawn(widgets::bold("Every team", size::HEADING, Ink::Text));
+            root.spawn(widgets::panel(Node { width: percent(100), row_gap: px(4), ..widgets::panel_node() }))
+                .with_children(|table| {
+                    let header = ["Place", "Team", "Points", "Correct", "Accuracy", "Average time"];
+                    let widths = [90.0, 380.0, 140.0, 140.0, 140.0, 160.0];
+                    let row = |table: &mut ChildSpawnerCommands, cells: [String; 6], bold: bool| {
+                        table.spawn(Node { column_gap: px(10), ..default() }).with_children(|r| {
+                            for (cell, width) in cells.into_iter().zip(widths) {
+                                let colour = if bold { Ink::Muted } else { Ink::Text };
+                                r.spawn((
+                                    widgets::bold(cell, size::SMALL, colour),
+                                    TextLayout::no_wrap(),
+                                    Node { width: px(width), overflow: Overflow::clip(), ..default() },
+                                ));
+                            }
+                        });
+                    };
+                    row(table, header.map(String::from), true);
+                    for t in &summary.teams {
+                        let average = t
+                            .average_response
+                            .map(|d| format!("{:.1} s", d.as_secs_f64()))
+                            .unwrap_or_else(|| "—".to_string());
+                        row(
+                            table,
+                            [
+                                t.place().label(),
+                                t.name.clone(),
+                                format_points(t.points),
+                                format!("{} of {}", t.correct, t.asked),
+                                format!("{:.0}%", t.accuracy() * 100.0),
+                                average,
+                            ],
+                            false,
+                        );
+                    }
+                });
+            root.spawn(widgets::bold("Questions, hardest first: go over these", size::SMALL, Ink::Accent));
             root.spawn((
                 ScrollArea,
-                widgets::panel(
-                    &theme,
-                    Node {
-                        width: percent(100),
-                        flex_grow: 1.0,
-                        flex_basis: px(0),
-                        overflow: Overflow::scroll_y(),
-                        row_gap: px(4),
-                        ..widgets::panel_node()
-                    },
-                ),
+                widgets::panel(Node {
+                    width: percent(100),
+                    flex_grow: 1.0,
+                    flex_basis: px(0),
+                    overflow: Overflow::scroll_y(),
+                    row_gap: px(4),
+                    ..widgets::panel_node()
+                }),
             ))
             .with_children(|list| {
                 for q in &summary.questions {
                     list.spawn(Node { column_gap: px(14), flex_shrink: 0.0, ..default() }).with_children(
                         |r| {
-                            let colour = if q.share_right() < 0.5 { p.wrong_text } else { p.correct_text };
+                            let colour = if q.share_right() < 0.5 { Ink::Wrong } else { Ink::Correct };
                             r.spawn((
                                 widgets::bold(
-                                    &fonts,
                                     format!("{:.0}% right", q.share_right() * 100.0),
                                     size::SMALL,
                                     colour,
@@ -125,7 +107,7 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>, theme: Res<Theme>, fo
                                 widgets::text(
                                     format!("{}  (answer: {})", q.prompt, q.answer),
                                     size::SMALL,
-                                    p.text,
+                                    Ink::Text,
                                 ),
                                 Node { flex_grow: 1.0, flex_basis: px(0), ..default() },
                             ));
@@ -133,13 +115,10 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>, theme: Res<Theme>, fo
                     );
                 }
             });
-            root.spawn((widgets::text(file, size::SMALL, p.text_muted), widgets::centred()));
+            root.spawn((widgets::text(file, size::SMALL, Ink::Muted), widgets::centred()));
             root.spawn(Node { column_gap: px(24), ..default() }).with_children(|buttons| {
-                buttons.spawn((
-                    widgets::button(&theme, &fonts, "Back to title", 0, ResultsAction::Title),
-                    DefaultFocus,
-                ));
-                buttons.spawn(widgets::button(&theme, &fonts, "New session", 1, ResultsAction::NewSession));
+                buttons.spawn((widgets::button("Back to title", ResultsAction::Title), DefaultFocus));
+                buttons.spawn(widgets::button("New session", ResultsAction::NewSession));
             });
         });
 }

@@ -9,11 +9,11 @@ use bevy::prelude::*;
 use bevy::text::{EditableText, TextCursorStyle, TextEdit};
 use bevy::ui_widgets::ScrollArea;
 
-use super::question::kind_label;
-use crate::game::banner::Banner;
-use crate::game::editing::{Editing, EditorCommand, EditorProblem, UnsavedPrompt};
-use crate::game::menu::{Activated, ButtonColors, DefaultFocus, KeysCaptured, MenuItem, Modal};
-use crate::game::theme::{Fonts, Theme, size, widgets};
+use crate::game::play::editing::{Editing, EditorCommand, EditorProblem, UnsavedPrompt};
+use crate::game::theme::prompt::kind_label;
+use crate::game::theme::{Fill, Ink, Theme, size, widgets};
+use crate::game::ui::banner::Banner;
+use crate::game::ui::menu::{Activated, ButtonColors, DefaultFocus, KeysCaptured, MenuItem, Modal};
 use crate::game::{GameSet, Screen};
 use quorum_core::bank::edit::{TextField, field_text};
 use quorum_core::bank::model::{KIND_NAMES, QuestionKind};
@@ -95,7 +95,7 @@ pub struct EditorView {
     pub import_message: String,
     /// What the form and list were last drawn for.
     drawn_form: Option<(u64, usize)>,
-    drawn_list: Option<u64>,
+    drawn_list: Option<ListKey>,
     /// Typed values the bank refused (a number that isn't one), by field.
     pub refused: Vec<(TextField, String)>,
 }
@@ -172,15 +172,16 @@ fn text_input(theme: &Theme, value: &str, lines: f32, tab: i32) -> impl Bundle {
         },
         TextLayout { linebreak: LineBreak::WordBoundary, ..default() },
         TextFont::from_font_size(size::SMALL),
-        TextColor(p.text),
+        TextColor::default(),
+        Ink::Text,
         TextCursorStyle { color: p.accent, selection_color: p.button_hovered, ..default() },
-        BackgroundColor(p.panel_raised),
+        (BackgroundColor::default(), Fill::Raised),
         TabIndex(tab),
     )
 }
 
-fn small(theme: &Theme, fonts: &Fonts, label: &str, action: EditorAction) -> impl Bundle {
-    widgets::small_button(theme, fonts, label, 0, action)
+fn small(label: &str, action: EditorAction) -> impl Bundle {
+    widgets::small_button(label, action)
 }
 
 fn spawn(
@@ -188,7 +189,6 @@ fn spawn(
     editing: Res<Editing>,
     roots: Query<(), With<EditorRoot>>,
     theme: Res<Theme>,
-    fonts: Res<Fonts>,
     mut sentences: ResMut<ArticleSentences>,
     mut view: ResMut<EditorView>,
 ) {
@@ -198,7 +198,6 @@ fn spawn(
     // Everything is drawn afresh into the new layout.
     view.drawn_form = None;
     view.drawn_list = None;
-    let p = theme.palette.clone();
     let session = &editing.session;
     sentences.0 = read_text(&article_path(&session.path, &session.bank.article.path))
         .map(|text| Article::new(&text).sentences)
@@ -208,16 +207,13 @@ fn spawn(
             EditorRoot,
             DespawnOnExit(Screen::Editor),
             TabGroup::new(0),
-            widgets::screen(
-                &theme,
-                Node {
-                    align_items: AlignItems::Stretch,
-                    justify_content: JustifyContent::Start,
-                    padding: UiRect::all(px(12)),
-                    row_gap: px(8),
-                    ..widgets::screen_node()
-                },
-            ),
+            widgets::screen(Node {
+                align_items: AlignItems::Stretch,
+                justify_content: JustifyContent::Start,
+                padding: UiRect::all(px(12)),
+                row_gap: px(8),
+                ..widgets::screen_node()
+            }),
         ))
         .with_children(|root| {
             // The bar: what is open, its state, and the commands.
@@ -225,7 +221,7 @@ fn spawn(
                 .with_children(|bar| {
                     bar.spawn((
                         StatusText,
-                        widgets::bold(&fonts, "", size::SMALL, p.text),
+                        widgets::bold("", size::SMALL, Ink::Text),
                         Node { flex_grow: 1.0, ..default() },
                     ));
                     for (label, action) in [
@@ -237,24 +233,21 @@ fn spawn(
                         ("Export", EditorAction::Export),
                         ("Back", EditorAction::Command(EditorCommand::Leave)),
                     ] {
-                        bar.spawn(small(&theme, &fonts, label, action));
+                        bar.spawn(small(label, action));
                     }
                 });
             root.spawn(Node { flex_grow: 1.0, flex_basis: px(0), column_gap: px(10), ..default() })
                 .with_children(|main| {
                     // The questions.
-                    main.spawn(widgets::panel(
-                        &theme,
-                        Node {
-                            width: px(290),
-                            flex_shrink: 0.0,
-                            padding: UiRect::all(px(8)),
-                            row_gap: px(6),
-                            ..widgets::panel_node()
-                        },
-                    ))
+                    main.spawn(widgets::panel(Node {
+                        width: px(290),
+                        flex_shrink: 0.0,
+                        padding: UiRect::all(px(8)),
+                        row_gap: px(6),
+                        ..widgets::panel_node()
+                    }))
                     .with_children(|left| {
-                        left.spawn(widgets::text("Search the questions", size::TINY, p.text_muted));
+                        left.spawn(widgets::text("Search the questions", size::TINY, Ink::Muted));
                         left.spawn((SearchField, text_input(&theme, "", 1.0, 0)));
                         left.spawn(Node {
                             column_gap: px(6),
@@ -263,8 +256,8 @@ fn spawn(
                             ..default()
                         })
                         .with_children(|f| {
-                            f.spawn(small(&theme, &fonts, "Kind: all", EditorAction::FilterKind));
-                            f.spawn(small(&theme, &fonts, "Topic: all", EditorAction::FilterTopic));
+                            f.spawn(small("Kind: all", EditorAction::FilterKind));
+                            f.spawn(small("Topic: all", EditorAction::FilterTopic));
                         });
                         left.spawn((
                             ListPanel,
@@ -285,47 +278,40 @@ fn spawn(
                             ..default()
                         })
                         .with_children(|b| {
-                            b.spawn(small(&theme, &fonts, "Add", EditorAction::AddQuestion));
-                            b.spawn(small(&theme, &fonts, KIND_NAMES[0], EditorAction::NextKindToAdd));
-                            b.spawn(small(&theme, &fonts, "Duplicate", EditorAction::Duplicate));
-                            b.spawn(small(&theme, &fonts, "Delete", EditorAction::Delete));
-                            b.spawn(small(&theme, &fonts, "Up", EditorAction::MoveUp));
-                            b.spawn(small(&theme, &fonts, "Down", EditorAction::MoveDown));
+                            b.spawn(small("Add", EditorAction::AddQuestion));
+                            b.spawn(small(KIND_NAMES[0], EditorAction::NextKindToAdd));
+                            b.spawn(small("Duplicate", EditorAction::Duplicate));
+                            b.spawn(small("Delete", EditorAction::Delete));
+                            b.spawn(small("Up", EditorAction::MoveUp));
+                            b.spawn(small("Down", EditorAction::MoveDown));
                         });
                     });
                     // The form.
                     main.spawn((
                         FormPanel,
                         ScrollArea,
-                        widgets::panel(
-                            &theme,
-                            Node {
-                                flex_grow: 1.0,
-                                flex_basis: px(0),
-                                overflow: Overflow::scroll_y(),
-                                padding: UiRect::all(px(12)),
-                                row_gap: px(6),
-                                ..widgets::panel_node()
-                            },
-                        ),
+                        widgets::panel(Node {
+                            flex_grow: 1.0,
+                            flex_basis: px(0),
+                            overflow: Overflow::scroll_y(),
+                            padding: UiRect::all(px(12)),
+                            row_gap: px(6),
+                            ..widgets::panel_node()
+                        }),
                     ));
                     // The article.
-                    main.spawn(widgets::panel(
-                        &theme,
-                        Node {
-                            width: px(330),
-                            flex_shrink: 0.0,
-                            padding: UiRect::all(px(8)),
-                            row_gap: px(4),
-                            ..widgets::panel_node()
-                        },
-                    ))
+                    main.spawn(widgets::panel(Node {
+                        width: px(330),
+                        flex_shrink: 0.0,
+                        padding: UiRect::all(px(8)),
+                        row_gap: px(4),
+                        ..widgets::panel_node()
+                    }))
                     .with_children(|right| {
                         right.spawn(widgets::bold(
-                            &fonts,
                             "The article: click a sentence to make it a source",
                             size::TINY,
-                            p.accent,
+                            Ink::Accent,
                         ));
                         right
                             .spawn((
@@ -345,11 +331,11 @@ fn spawn(
                                     for (i, sentence) in all.iter().enumerate() {
                                         list.spawn((
                                             EditorAction::AddSentence(i),
-                                            MenuItem { order: 0 },
+                                            MenuItem::default(),
                                             Button,
                                             ButtonColors {
-                                                normal: p.panel_raised,
-                                                hovered: p.button_hovered,
+                                                normal: Fill::Raised,
+                                                hovered: Fill::ButtonHovered,
                                             },
                                             Node {
                                                 padding: UiRect::axes(px(8), px(4)),
@@ -357,17 +343,17 @@ fn spawn(
                                                 flex_shrink: 0.0,
                                                 ..default()
                                             },
-                                            BackgroundColor(p.panel_raised),
+                                            BackgroundColor::default(),
                                             Outline::new(px(2), px(0), Color::NONE),
                                         ))
                                         .with_child((
-                                            widgets::text(sentence.clone(), size::TINY, p.text),
+                                            widgets::text(sentence.clone(), size::TINY, Ink::Text),
                                             Pickable::IGNORE,
                                         ));
                                     }
                                 }
                                 Err(e) => {
-                                    list.spawn(widgets::text(e.clone(), size::TINY, p.wrong_text));
+                                    list.spawn(widgets::text(e.clone(), size::TINY, Ink::Wrong));
                                 }
                             });
                     });
@@ -376,34 +362,19 @@ fn spawn(
 }
 
 /// The editor could not open the bank: say why.
-fn show_problem(
-    problem: Res<EditorProblem>,
-    roots: Query<(), With<EditorRoot>>,
-    theme: Res<Theme>,
-    fonts: Res<Fonts>,
-    mut commands: Commands,
-) {
+fn show_problem(problem: Res<EditorProblem>, roots: Query<(), With<EditorRoot>>, mut commands: Commands) {
     let Some(report) = problem.0.clone().filter(|_| roots.is_empty()) else { return };
-    let p = &theme.palette;
-    commands.spawn((EditorRoot, DespawnOnExit(Screen::Editor), widgets::screen_root(&theme))).with_children(
+    commands.spawn((EditorRoot, DespawnOnExit(Screen::Editor), widgets::screen_root())).with_children(
         |root| {
-            root.spawn(widgets::bold(
-                &fonts,
-                "This bank cannot be opened in the editor",
-                size::HEADING,
-                p.wrong_text,
-            ));
-            root.spawn(widgets::panel(&theme, Node { max_width: px(1180), ..widgets::panel_node() }))
-                .with_child(widgets::text(report, size::TINY, p.text));
+            root.spawn(widgets::bold("This bank cannot be opened in the editor", size::HEADING, Ink::Wrong));
+            root.spawn(widgets::panel(Node { max_width: px(1180), ..widgets::panel_node() }))
+                .with_child(widgets::text(report, size::TINY, Ink::Text));
             root.spawn(widgets::text(
                 "Fix it in a text editor (quorum check lists every problem), then open the editor again.",
                 size::SMALL,
-                p.text_muted,
+                Ink::Muted,
             ));
-            root.spawn((
-                widgets::button(&theme, &fonts, "Back", 0, EditorAction::Command(EditorCommand::Leave)),
-                DefaultFocus,
-            ));
+            root.spawn((widgets::button("Back", EditorAction::Command(EditorCommand::Leave)), DefaultFocus));
         },
     );
 }
@@ -422,33 +393,37 @@ fn kind_short(kind: &str) -> &'static str {
 fn shown(view: &EditorView, q: &quorum_core::bank::Question) -> bool {
     let kind_ok = view.kind_filter == 0 || KIND_NAMES.get(view.kind_filter - 1) == Some(&q.kind_name());
     let topic_ok = view.topic_filter.as_ref().is_none_or(|t| *t == q.topic);
-    let needle = view.search.trim().to_lowercase();
-    let search_ok = needle.is_empty()
-        || [q.id.as_str(), q.prompt(), q.quote().unwrap_or(""), &q.explanation, &q.topic]
-            .iter()
-            .any(|t| t.to_lowercase().contains(&needle));
-    kind_ok && topic_ok && search_ok
+    kind_ok && topic_ok && q.matches(&view.search)
+}
+
+/// Everything the question list is drawn from: it is redrawn when any of
+/// it differs from what it was drawn for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ListKey {
+    generation: u64,
+    selected: usize,
+    search: String,
+    kind_filter: usize,
+    topic_filter: Option<String>,
 }
 
 fn draw_list(
     editing: Res<Editing>,
     mut view: ResMut<EditorView>,
     panels: Query<Entity, With<ListPanel>>,
-    theme: Res<Theme>,
-    fonts: Res<Fonts>,
     mut commands: Commands,
 ) {
-    let key = editing
-        .generation
-        .wrapping_mul(31)
-        .wrapping_add(view.search.len() as u64 * 7 + view.kind_filter as u64)
-        ^ view.topic_filter.as_ref().map_or(0, |t| t.len() as u64 + 1000)
-        ^ (editing.session.selected as u64) << 40;
-    if view.drawn_list == Some(key) {
+    let key = ListKey {
+        generation: editing.generation,
+        selected: editing.session.selected,
+        search: view.search.clone(),
+        kind_filter: view.kind_filter,
+        topic_filter: view.topic_filter.clone(),
+    };
+    if view.drawn_list.as_ref() == Some(&key) {
         return;
     }
     view.drawn_list = Some(key);
-    let p = &theme.palette;
     for panel in &panels {
         commands.entity(panel).despawn_children().with_children(|list| {
             for (i, q) in editing.session.bank.questions.iter().enumerate() {
@@ -456,12 +431,12 @@ fn draw_list(
                     continue;
                 }
                 let selected = i == editing.session.selected;
-                let colour = if selected { p.button } else { p.panel_raised };
+                let fill = if selected { Fill::Button } else { Fill::Raised };
                 list.spawn((
                     EditorAction::Select(i),
-                    MenuItem { order: 0 },
+                    MenuItem::default(),
                     Button,
-                    ButtonColors { normal: colour, hovered: p.button_hovered },
+                    ButtonColors { normal: fill, hovered: Fill::ButtonHovered },
                     Node {
                         column_gap: px(6),
                         padding: UiRect::axes(px(6), px(3)),
@@ -470,21 +445,18 @@ fn draw_list(
                         align_items: AlignItems::Center,
                         ..default()
                     },
-                    BackgroundColor(colour),
+                    BackgroundColor::default(),
                 ))
                 .with_children(|row| {
-                    let (mark, c) =
-                        if editing.has_errors(i) { ("✘", p.wrong_text) } else { ("✔", p.correct_text) };
-                    row.spawn(widgets::symbol(&fonts, mark, size::TINY, c));
+                    let (mark, ink) =
+                        if editing.has_errors(i) { ("✘", Ink::Wrong) } else { ("✔", Ink::Correct) };
+                    row.spawn(widgets::symbol(mark, size::TINY, ink));
                     row.spawn((
                         Node { flex_direction: FlexDirection::Column, ..default() },
                         Pickable::IGNORE,
                     ))
                     .with_children(|col| {
-                        col.spawn((
-                            widgets::bold(&fonts, q.id.clone(), size::TINY, p.text),
-                            Pickable::IGNORE,
-                        ));
+                        col.spawn((widgets::bold(q.id.clone(), size::TINY, Ink::Text), Pickable::IGNORE));
                         col.spawn((
                             widgets::text(
                                 format!(
@@ -494,7 +466,7 @@ fn draw_list(
                                     q.topic
                                 ),
                                 14.0,
-                                p.text_muted,
+                                Ink::Muted,
                             ),
                             Pickable::IGNORE,
                         ));
@@ -515,12 +487,12 @@ fn field(
     lines: f32,
     tab: &mut i32,
 ) {
-    form.spawn(widgets::text(label, size::TINY, theme.palette.text_muted));
+    form.spawn(widgets::text(label, size::TINY, Ink::Muted));
     *tab += 1;
     form.spawn((FormField(f), text_input(theme, &value, lines, *tab)));
     form.spawn((
         FieldProblems(f.name()),
-        widgets::text("", size::TINY, theme.palette.wrong_text),
+        widgets::text("", size::TINY, Ink::Wrong),
         Node { display: Display::None, ..default() },
     ));
 }
@@ -530,7 +502,6 @@ fn draw_form(
     mut view: ResMut<EditorView>,
     panels: Query<Entity, With<FormPanel>>,
     theme: Res<Theme>,
-    fonts: Res<Fonts>,
     mut commands: Commands,
 ) {
     let key = (editing.form_generation, editing.session.selected);
@@ -539,13 +510,12 @@ fn draw_form(
     }
     view.drawn_form = Some(key);
     view.refused.clear();
-    let p = theme.palette.clone();
     let Some(q) = editing.session.question().cloned() else {
         for panel in &panels {
             commands.entity(panel).despawn_children().with_child(widgets::text(
                 "No questions yet: add one with the Add button.",
                 size::SMALL,
-                p.text_muted,
+                Ink::Muted,
             ));
         }
         return;
@@ -553,7 +523,7 @@ fn draw_form(
     let mut tab = 10;
     for panel in &panels {
         commands.entity(panel).despawn_children().with_children(|form| {
-            form.spawn(widgets::bold(&fonts, kind_label(&q.kind), size::BODY, p.accent));
+            form.spawn(widgets::bold(kind_label(&q.kind), size::BODY, Ink::Accent));
             field(
                 form,
                 &theme,
@@ -564,17 +534,11 @@ fn draw_form(
                 &mut tab,
             );
             field(form, &theme, "Topic", q.topic.clone(), TextField::Topic, 1.0, &mut tab);
-            form.spawn(widgets::text("Difficulty", size::TINY, p.text_muted));
+            form.spawn(widgets::text("Difficulty", size::TINY, Ink::Muted));
             form.spawn(Node { column_gap: px(6), ..default() }).with_children(|row| {
                 for d in Difficulty::ALL {
                     let on = q.difficulty == d;
-                    row.spawn(choice_chip(
-                        &theme,
-                        &fonts,
-                        &super::setup::capitalised(d.name()),
-                        on,
-                        EditorAction::Difficulty(d),
-                    ));
+                    row.spawn(choice_chip(&capitalised(d.name()), on, EditorAction::Difficulty(d)));
                 }
             });
             field(
@@ -597,10 +561,10 @@ fn draw_form(
                         2.0,
                         &mut tab,
                     );
-                    form.spawn(widgets::text("The statement is", size::TINY, p.text_muted));
+                    form.spawn(widgets::text("The statement is", size::TINY, Ink::Muted));
                     form.spawn(Node { column_gap: px(6), ..default() }).with_children(|row| {
-                        row.spawn(choice_chip(&theme, &fonts, "True", *answer, EditorAction::Correct(0)));
-                        row.spawn(choice_chip(&theme, &fonts, "False", !*answer, EditorAction::Correct(1)));
+                        row.spawn(choice_chip("True", *answer, EditorAction::Correct(0)));
+                        row.spawn(choice_chip("False", !*answer, EditorAction::Correct(1)));
                     });
                 }
                 QuestionKind::Estimate { .. } => {
@@ -660,14 +624,12 @@ fn draw_form(
                     form.spawn(widgets::text(
                         "Choices (the one marked Right is the answer)",
                         size::TINY,
-                        p.text_muted,
+                        Ink::Muted,
                     ));
                     for (i, c) in choices.iter().enumerate() {
                         form.spawn(Node { column_gap: px(6), align_items: AlignItems::Center, ..default() })
                             .with_children(|row| {
                                 row.spawn(choice_chip(
-                                    &theme,
-                                    &fonts,
                                     if *c == right { "Right" } else { "Wrong" },
                                     *c == right,
                                     EditorAction::Correct(i),
@@ -677,28 +639,24 @@ fn draw_form(
                                     FormField(TextField::Choice(i)),
                                     text_input(&theme, c, 1.0, tab),
                                 ));
-                                row.spawn(small(&theme, &fonts, "Up", EditorAction::ChoiceUp(i)));
-                                row.spawn(small(&theme, &fonts, "Down", EditorAction::ChoiceDown(i)));
-                                row.spawn(small(&theme, &fonts, "Remove", EditorAction::RemoveChoice(i)));
+                                row.spawn(small("Up", EditorAction::ChoiceUp(i)));
+                                row.spawn(small("Down", EditorAction::ChoiceDown(i)));
+                                row.spawn(small("Remove", EditorAction::RemoveChoice(i)));
                             });
                     }
                     form.spawn((
                         FieldProblems("choices"),
-                        widgets::text("", size::TINY, p.wrong_text),
+                        widgets::text("", size::TINY, Ink::Wrong),
                         Node { display: Display::None, ..default() },
                     ));
                     form.spawn((
                         FieldProblems("answer"),
-                        widgets::text("", size::TINY, p.wrong_text),
+                        widgets::text("", size::TINY, Ink::Wrong),
                         Node { display: Display::None, ..default() },
                     ));
                     if choices.len() < quorum_core::bank::validate::MAX_CHOICES {
-                        form.spawn(Node::default()).with_child(small(
-                            &theme,
-                            &fonts,
-                            "Add a choice",
-                            EditorAction::AddChoice,
-                        ));
+                        form.spawn(Node::default())
+                            .with_child(small("Add a choice", EditorAction::AddChoice));
                     }
                 }
             }
@@ -725,42 +683,46 @@ fn draw_form(
             form.spawn(widgets::text(
                 "Source: the article's sentences this question rests on (click them on the right)",
                 size::TINY,
-                p.text_muted,
+                Ink::Muted,
             ));
             if q.source.is_empty() {
                 form.spawn(widgets::text(
                     "No source yet: without one the question cannot be checked against the article.",
                     size::TINY,
-                    p.partial_text,
+                    Ink::Partial,
                 ));
             }
             for (i, s) in q.source.iter().enumerate() {
                 form.spawn(Node { column_gap: px(6), align_items: AlignItems::Center, ..default() })
                     .with_children(|row| {
                         row.spawn((
-                            widgets::italic(&fonts, format!("\u{201C}{s}\u{201D}"), size::TINY, p.text),
+                            widgets::italic(format!("\u{201C}{s}\u{201D}"), size::TINY, Ink::Text),
                             Node { flex_grow: 1.0, flex_basis: px(0), ..default() },
                         ));
-                        row.spawn(small(&theme, &fonts, "Remove", EditorAction::RemoveSource(i)));
+                        row.spawn(small("Remove", EditorAction::RemoveSource(i)));
                     });
             }
             form.spawn((
                 FieldProblems("source"),
-                widgets::text("", size::TINY, p.wrong_text),
+                widgets::text("", size::TINY, Ink::Wrong),
                 Node { display: Display::None, ..default() },
             ));
         });
     }
 }
 
-fn choice_chip(theme: &Theme, fonts: &Fonts, label: &str, on: bool, action: EditorAction) -> impl Bundle {
-    let p = &theme.palette;
-    let (normal, text) = if on { (p.accent, p.background) } else { (p.panel_raised, p.text) };
+fn capitalised(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn choice_chip(label: &str, on: bool, action: EditorAction) -> impl Bundle {
+    let (normal, text) = if on { (Fill::Accent, Ink::OnAccent) } else { (Fill::Raised, Ink::Text) };
     (
         action,
-        MenuItem { order: 0 },
+        MenuItem::default(),
         Button,
-        ButtonColors { normal, hovered: if on { normal } else { p.button_hovered } },
+        ButtonColors { normal, hovered: if on { normal } else { Fill::ButtonHovered } },
         Node {
             min_width: px(40),
             padding: UiRect::axes(px(12), px(4)),
@@ -768,8 +730,8 @@ fn choice_chip(theme: &Theme, fonts: &Fonts, label: &str, on: bool, action: Edit
             border_radius: BorderRadius::all(px(14)),
             ..default()
         },
-        BackgroundColor(normal),
-        children![(widgets::bold(fonts, label, size::SMALL, text), TextLayout::no_wrap(), Pickable::IGNORE)],
+        BackgroundColor::default(),
+        children![(widgets::bold(label, size::SMALL, text), TextLayout::no_wrap(), Pickable::IGNORE)],
     )
 }
 
@@ -853,7 +815,6 @@ fn draw_dialogs(
     editing: Res<Editing>,
     dialogs: Query<Entity, With<DialogRoot>>,
     theme: Res<Theme>,
-    fonts: Res<Fonts>,
     mut commands: Commands,
 ) {
     if !view.is_changed() && !prompt.is_changed() {
@@ -862,40 +823,39 @@ fn draw_dialogs(
     for d in &dialogs {
         commands.entity(d).despawn();
     }
-    let p = theme.palette.clone();
     let open = prompt.open || view.confirm_delete || view.import_open;
     if !open {
         return;
     }
-    commands.spawn((DialogRoot, Modal, widgets::screen_node(), BackgroundColor(p.background.with_alpha(0.92)), GlobalZIndex(40))).with_children(|root| {
-        root.spawn(widgets::panel(&theme, Node { width: px(760), align_items: AlignItems::Center, row_gap: px(14), padding: UiRect::all(px(24)), ..widgets::panel_node() }))
+    commands.spawn((DialogRoot, Modal, widgets::screen_node(), BackgroundColor(theme.palette.background.with_alpha(0.92)), GlobalZIndex(40))).with_children(|root| {
+        root.spawn(widgets::panel(Node { width: px(760), align_items: AlignItems::Center, row_gap: px(14), padding: UiRect::all(px(24)), ..widgets::panel_node() }))
             .with_children(|d| {
                 if prompt.open {
-                    d.spawn(widgets::bold(&fonts, "Save your changes?", size::HEADING, p.text));
-                    d.spawn(widgets::text(format!("{} has changes that are not saved.", editing.session.path.display()), size::SMALL, p.text_muted));
+                    d.spawn(widgets::bold("Save your changes?", size::HEADING, Ink::Text));
+                    d.spawn(widgets::text(format!("{} has changes that are not saved.", editing.session.path.display()), size::SMALL, Ink::Muted));
                     d.spawn(Node { column_gap: px(12), ..default() }).with_children(|b| {
-                        b.spawn((widgets::button(&theme, &fonts, "Save", 0, EditorAction::Command(EditorCommand::SaveAndLeave)), DefaultFocus));
-                        b.spawn(widgets::button(&theme, &fonts, "Don't save", 1, EditorAction::Command(EditorCommand::DiscardAndLeave)));
-                        b.spawn(widgets::button(&theme, &fonts, "Cancel", 2, EditorAction::CloseDialog));
+                        b.spawn((widgets::button("Save", EditorAction::Command(EditorCommand::SaveAndLeave)), DefaultFocus));
+                        b.spawn(widgets::button("Don't save", EditorAction::Command(EditorCommand::DiscardAndLeave)));
+                        b.spawn(widgets::button("Cancel", EditorAction::CloseDialog));
                     });
                 } else if view.confirm_delete {
                     let id = editing.session.question().map(|q| q.id.clone()).unwrap_or_default();
-                    d.spawn(widgets::bold(&fonts, format!("Delete `{id}`?"), size::HEADING, p.text));
-                    d.spawn(widgets::text("Undo (Ctrl+Z) brings it back until you leave the editor.", size::SMALL, p.text_muted));
+                    d.spawn(widgets::bold(format!("Delete `{id}`?"), size::HEADING, Ink::Text));
+                    d.spawn(widgets::text("Undo (Ctrl+Z) brings it back until you leave the editor.", size::SMALL, Ink::Muted));
                     d.spawn(Node { column_gap: px(12), ..default() }).with_children(|b| {
-                        b.spawn(widgets::button(&theme, &fonts, "Delete", 0, EditorAction::ConfirmDelete));
-                        b.spawn((widgets::button(&theme, &fonts, "Cancel", 1, EditorAction::CloseDialog), DefaultFocus));
+                        b.spawn(widgets::button("Delete", EditorAction::ConfirmDelete));
+                        b.spawn((widgets::button("Cancel", EditorAction::CloseDialog), DefaultFocus));
                     });
                 } else {
-                    d.spawn(widgets::bold(&fonts, "Import questions", size::HEADING, p.text));
-                    d.spawn(widgets::text("The path of a spreadsheet (.csv) or Moodle file (.gift). Its questions are added to the end of this bank.", size::SMALL, p.text_muted));
+                    d.spawn(widgets::bold("Import questions", size::HEADING, Ink::Text));
+                    d.spawn(widgets::text("The path of a spreadsheet (.csv) or Moodle file (.gift). Its questions are added to the end of this bank.", size::SMALL, Ink::Muted));
                     d.spawn((ImportPath, text_input(&theme, "", 1.0, 1)));
                     if !view.import_message.is_empty() {
-                        d.spawn(widgets::text(view.import_message.clone(), size::TINY, p.text));
+                        d.spawn(widgets::text(view.import_message.clone(), size::TINY, Ink::Text));
                     }
                     d.spawn(Node { column_gap: px(12), ..default() }).with_children(|b| {
-                        b.spawn(widgets::button(&theme, &fonts, "Import", 0, EditorAction::RunImport));
-                        b.spawn(widgets::button(&theme, &fonts, "Close", 1, EditorAction::CloseDialog));
+                        b.spawn(widgets::button("Import", EditorAction::RunImport));
+                        b.spawn(widgets::button("Close", EditorAction::CloseDialog));
                     });
                 }
             });
@@ -1102,7 +1062,7 @@ fn act_without_bank(
     active: Option<Res<crate::game::ActiveBank>>,
     editor_problem: Res<EditorProblem>,
     choice: Option<Res<crate::game::BankChoice>>,
-    mut problem: ResMut<crate::game::bank_source::BankProblem>,
+    mut problem: ResMut<crate::game::play::bank::BankProblem>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     if !activated.read().any(|a| actions.get(a.0).is_ok()) {
@@ -1116,7 +1076,7 @@ fn act_without_bank(
             Some(crate::game::BankChoice::File(p)) => p.display().to_string(),
             _ => String::new(),
         };
-        *problem = crate::game::bank_source::BankProblem {
+        *problem = crate::game::play::bank::BankProblem {
             path,
             report: editor_problem.0.clone().unwrap_or_default(),
         };

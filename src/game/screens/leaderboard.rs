@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 
-use super::class_question::control_bar;
-use super::class_setup::team_badge;
-use crate::game::classroom::{ClassSession, TeacherCommand};
-use crate::game::theme::{Fonts, Theme, size, widgets};
-use crate::game::window::KeepDrawing;
+use crate::game::play::classroom::{ClassSession, Control, TeacherCommand};
+use crate::game::theme::control_bar::control_bar;
+use crate::game::theme::team::team_badge;
+use crate::game::theme::{Fill, Ink, size, widgets};
+use crate::game::ui::window::KeepDrawing;
 use crate::game::{GameSet, Screen};
 use quorum_core::quiz::scoring::format_points;
 
@@ -34,26 +34,12 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, slide.in_set(GameSet::Update).run_if(in_state(Screen::Leaderboard)));
 }
 
-/// "1st", "=2nd" (a shared place).
-pub fn place(rank: usize, shared: bool) -> String {
-    let suffix = match (rank % 10, rank % 100) {
-        (1, r) if r != 11 => "st",
-        (2, r) if r != 12 => "nd",
-        (3, r) if r != 13 => "rd",
-        _ => "th",
-    };
-    format!("{}{rank}{suffix}", if shared { "=" } else { "" })
-}
-
 fn spawn(
     mut commands: Commands,
     class: Res<ClassSession>,
     time: Res<Time<Real>>,
-    theme: Res<Theme>,
-    fonts: Res<Fonts>,
     mut keep: ResMut<KeepDrawing>,
 ) {
-    let p = theme.palette.clone();
     let standings = class.session.standings();
     let n = standings.len();
     commands.insert_resource(SlideStart(time.elapsed()));
@@ -61,20 +47,18 @@ fn spawn(
     commands
         .spawn((
             DespawnOnExit(Screen::Leaderboard),
-            widgets::screen(&theme, Node { row_gap: px(14), ..widgets::screen_node() }),
+            widgets::screen(Node { row_gap: px(14), ..widgets::screen_node() }),
         ))
         .with_children(|root| {
             root.spawn(widgets::bold(
-                &fonts,
                 format!("Leaderboard after question {}", class.session.number()),
                 size::HEADING,
-                p.text,
+                Ink::Text,
             ));
             root.spawn(Node { width: px(900), height: px(ROW_HEIGHT * n as f32), ..default() })
                 .with_children(|board| {
                     for (to, s) in standings.iter().enumerate() {
                         let from = class.previous_order.iter().position(|t| *t == s.team).unwrap_or(to);
-                        let shared = standings.iter().filter(|o| o.rank == s.rank).count() > 1;
                         board
                             .spawn((
                                 LeaderRow { team: s.team, from, to },
@@ -90,34 +74,26 @@ fn spawn(
                                     border_radius: BorderRadius::all(px(12)),
                                     ..default()
                                 },
-                                BackgroundColor(if to == 0 { p.panel_raised } else { p.panel }),
+                                BackgroundColor::default(),
+                                if to == 0 { Fill::Raised } else { Fill::Panel },
                             ))
                             .with_children(|row| {
                                 row.spawn((
-                                    widgets::bold(&fonts, place(s.rank, shared), size::BODY, p.accent),
+                                    widgets::bold(s.place().label(), size::BODY, Ink::Accent),
                                     Node { width: px(70), ..default() },
                                 ));
-                                row.spawn(team_badge(&theme, &fonts, s.team, 40.0));
+                                row.spawn(team_badge(s.team, 40.0));
                                 row.spawn((
-                                    widgets::bold(
-                                        &fonts,
-                                        class.session.teams[s.team].clone(),
-                                        size::BODY,
-                                        p.text,
-                                    ),
+                                    widgets::bold(class.session.teams[s.team].clone(), size::BODY, Ink::Text),
                                     TextLayout::no_wrap(),
                                     Node { flex_grow: 1.0, ..default() },
                                 ));
                                 row.spawn((
-                                    widgets::text(
-                                        format!("{} correct", s.correct),
-                                        size::SMALL,
-                                        p.text_muted,
-                                    ),
+                                    widgets::text(format!("{} correct", s.correct), size::SMALL, Ink::Muted),
                                     TextLayout::no_wrap(),
                                 ));
                                 row.spawn((
-                                    widgets::bold(&fonts, format_points(s.points), size::BODY, p.text),
+                                    widgets::bold(format_points(s.points), size::BODY, Ink::Text),
                                     TextLayout::no_wrap(),
                                     Node {
                                         width: px(120),
@@ -130,9 +106,10 @@ fn spawn(
                 });
             control_bar(
                 root,
-                &theme,
-                &fonts,
-                &[("Next question (N)", TeacherCommand::Next), ("End session (E)", TeacherCommand::End)],
+                &[
+                    ("Next question (N)", Control(TeacherCommand::Next)),
+                    ("End session (E)", Control(TeacherCommand::End)),
+                ],
             );
         });
     commands.queue(|world: &mut World| super::focus_control(world, TeacherCommand::Next));
@@ -163,19 +140,4 @@ fn slide(
 fn remember_order(mut class: ResMut<ClassSession>, mut keep: ResMut<KeepDrawing>) {
     class.previous_order = class.session.standings().iter().map(|s| s.team).collect();
     keep.animation = false;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn places_read_as_english() {
-        assert_eq!(place(1, false), "1st");
-        assert_eq!(place(2, true), "=2nd");
-        assert_eq!(place(3, false), "3rd");
-        assert_eq!(place(4, false), "4th");
-        assert_eq!(place(11, false), "11th");
-        assert_eq!(place(22, false), "22nd");
-    }
 }

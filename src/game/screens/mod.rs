@@ -1,5 +1,7 @@
-//! One file per screen. Each spawns its UI when its `Screen` state is
-//! entered, tags it `DespawnOnExit`, and runs its systems only in that state.
+//! One file (or folder) per screen. Each spawns its UI when its `Screen`
+//! state is entered, tags it `DespawnOnExit`, and runs its systems only in
+//! that state. A screen imports from `theme/`, `play/`, `settings/`, `ui/`
+//! and the core, never from another screen.
 
 pub mod bank_error;
 pub mod class_question;
@@ -16,6 +18,11 @@ pub mod setup;
 pub mod title;
 
 use bevy::prelude::*;
+
+use crate::game::Screen;
+use crate::game::play::classroom::{Control, TeacherCommand};
+use crate::game::theme::Theme;
+use crate::game::ui::menu::DefaultFocus;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins((
@@ -52,19 +59,27 @@ fn redraw<Root: Component, M>(
     }
 }
 
-/// Switches the theme when the high-contrast setting changed.
+/// Switches the theme when the high-contrast setting changed; the theme
+/// repaints every role.
 fn apply_theme(world: &mut World, high_contrast: bool) {
-    if high_contrast != world.resource::<crate::game::theme::Theme>().high_contrast {
-        world.insert_resource(crate::game::theme::Theme::new(high_contrast));
+    if high_contrast != world.resource::<Theme>().high_contrast {
+        world.insert_resource(Theme::new(high_contrast));
     }
 }
 
 /// Gives the keyboard focus to the teacher control that sends `command`, so
 /// Enter does what the screen's main button says.
-fn focus_control(world: &mut World, command: crate::game::classroom::TeacherCommand) {
-    let mut controls = world.query::<(Entity, &class_question::Control)>();
+fn focus_control(world: &mut World, command: TeacherCommand) {
+    let mut controls = world.query::<(Entity, &Control)>();
     let found = controls.iter(world).find(|(_, c)| c.0 == command).map(|(e, _)| e);
     if let Some(e) = found {
-        world.entity_mut(e).insert(crate::game::menu::DefaultFocus);
+        world.entity_mut(e).insert(DefaultFocus);
+    }
+}
+
+/// Esc goes back to the title screen (from the setup screens).
+fn back_to_title_on_escape(keys: Res<ButtonInput<KeyCode>>, mut next: ResMut<NextState<Screen>>) {
+    if keys.just_pressed(KeyCode::Escape) {
+        next.set(Screen::Title);
     }
 }

@@ -2,30 +2,28 @@
 
 use bevy::prelude::*;
 
-use super::class_question::control_bar;
-use super::class_setup::team_badge;
-use super::leaderboard::place;
 use crate::game::Screen;
-use crate::game::classroom::{ClassSession, TeacherCommand};
-use crate::game::theme::{Fonts, Theme, size, widgets};
+use crate::game::play::classroom::{ClassSession, Control, TeacherCommand};
+use crate::game::theme::control_bar::control_bar;
+use crate::game::theme::team::team_badge;
+use crate::game::theme::{Fill, Ink, size, widgets};
 use quorum_core::quiz::scoring::format_points;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Podium), spawn);
 }
 
-fn spawn(mut commands: Commands, class: Res<ClassSession>, theme: Res<Theme>, fonts: Res<Fonts>) {
-    let p = theme.palette.clone();
+fn spawn(mut commands: Commands, class: Res<ClassSession>) {
     let standings = class.session.standings();
     // Second on the left, first in the middle, third on the right.
     let order: Vec<usize> = [1, 0, 2].into_iter().filter(|i| *i < standings.len()).collect();
     commands
         .spawn((
             DespawnOnExit(Screen::Podium),
-            widgets::screen(&theme, Node { row_gap: px(16), ..widgets::screen_node() }),
+            widgets::screen(Node { row_gap: px(16), ..widgets::screen_node() }),
         ))
         .with_children(|root| {
-            root.spawn(widgets::bold(&fonts, "Final results", size::TITLE, p.text));
+            root.spawn(widgets::bold("Final results", size::TITLE, Ink::Text));
             root.spawn(Node {
                 align_items: AlignItems::End,
                 column_gap: px(18),
@@ -35,7 +33,6 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>, theme: Res<Theme>, fo
             .with_children(|podium| {
                 for i in order {
                     let s = &standings[i];
-                    let shared = standings.iter().filter(|o| o.rank == s.rank).count() > 1;
                     let height = [320.0, 240.0, 180.0][i];
                     podium
                         .spawn(Node {
@@ -46,14 +43,9 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>, theme: Res<Theme>, fo
                             ..default()
                         })
                         .with_children(|col| {
-                            col.spawn(team_badge(&theme, &fonts, s.team, 64.0));
+                            col.spawn(team_badge(s.team, 64.0));
                             col.spawn((
-                                widgets::bold(
-                                    &fonts,
-                                    class.session.teams[s.team].clone(),
-                                    size::BODY,
-                                    p.text,
-                                ),
+                                widgets::bold(class.session.teams[s.team].clone(), size::BODY, Ink::Text),
                                 widgets::centred(),
                             ));
                             col.spawn((
@@ -67,31 +59,21 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>, theme: Res<Theme>, fo
                                     border_radius: BorderRadius::top(px(14)),
                                     ..default()
                                 },
-                                BackgroundColor(p.teams[s.team % p.teams.len()]),
+                                (BackgroundColor::default(), Fill::Team(s.team)),
                             ))
                             .with_children(|block| {
-                                block.spawn(widgets::bold(
-                                    &fonts,
-                                    place(s.rank, shared),
-                                    size::HEADING,
-                                    p.team_text,
-                                ));
-                                block.spawn(widgets::bold(
-                                    &fonts,
-                                    format_points(s.points),
-                                    size::BODY,
-                                    p.team_text,
-                                ));
+                                block.spawn(widgets::bold(s.place().label(), size::HEADING, Ink::OnTeam));
+                                block.spawn(widgets::bold(format_points(s.points), size::BODY, Ink::OnTeam));
                                 block.spawn(widgets::text(
                                     format!("{} correct", s.correct),
                                     size::SMALL,
-                                    p.team_text,
+                                    Ink::OnTeam,
                                 ));
                             });
                         });
                 }
             });
-            control_bar(root, &theme, &fonts, &[("Every team and question (N)", TeacherCommand::Next)]);
+            control_bar(root, &[("Every team and question (N)", Control(TeacherCommand::Next))]);
         });
     commands.queue(|world: &mut World| super::focus_control(world, TeacherCommand::Next));
 }

@@ -5,14 +5,14 @@ use bevy::input::mouse::MouseScrollUnit;
 use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
 
-use crate::game::menu::{Activated, DefaultFocus};
-use crate::game::round::{CurrentRound, start_round};
-use crate::game::theme::{Fonts, Theme, size, widgets};
+use crate::game::play::round::{CurrentRound, start_round};
+use crate::game::theme::explanation::verdict_mark;
+use crate::game::theme::{Ink, size, widgets};
+use crate::game::ui::menu::{Activated, DefaultFocus};
 use crate::game::{DataDir, GameSet, Screen};
-use quorum_core::quiz::bests::{self, PersonalBest, PersonalBests, Recorded};
-use quorum_core::quiz::save_file;
+use quorum_core::quiz::RoundResults;
+use quorum_core::quiz::bests::{self, PersonalBest, Recorded};
 use quorum_core::quiz::scoring::format_points;
-use quorum_core::quiz::{RoundResults, Verdict};
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultsAction {
@@ -38,45 +38,32 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// Saves the score as a personal best if it is one. Once per round.
+/// Keeps the score as a personal best if it is one. Once per round.
 fn record_best(mut current: ResMut<CurrentRound>, dir: Res<DataDir>, mut commands: Commands) {
     if current.recorded {
         return;
     }
     current.recorded = true;
     let results = current.round.results();
-    let path = dir.0.join(bests::FILE);
-    let loaded = save_file::load::<PersonalBests>(&path);
-    let mut all = loaded.value;
-    let recorded = all.record(PersonalBest {
-        name: current.player.clone(),
-        bank: current.bank_title.clone(),
-        score: results.score,
-        correct: results.correct,
-        asked: results.asked,
-        date: bests::today(),
-    });
-    let mut warning = loaded.warning;
-    if matches!(recorded, Recorded::NewBest { .. })
-        && let Err(e) = save_file::save(&path, &all)
-    {
-        warning = Some(e);
-    }
-    commands.insert_resource(BestOutcome { recorded: Some(recorded), warning });
+    let kept = bests::keep(
+        &dir.0,
+        PersonalBest {
+            name: current.player.clone(),
+            bank: current.bank_title.clone(),
+            score: results.score,
+            correct: results.correct,
+            asked: results.asked,
+            date: bests::today(),
+        },
+    );
+    commands.insert_resource(BestOutcome { recorded: Some(kept.recorded), warning: kept.warning });
 }
 
 fn seconds(d: std::time::Duration) -> String {
     format!("{:.1} s", d.as_secs_f64())
 }
 
-fn spawn(
-    mut commands: Commands,
-    current: Res<CurrentRound>,
-    best: Option<Res<BestOutcome>>,
-    theme: Res<Theme>,
-    fonts: Res<Fonts>,
-) {
-    let p = theme.palette.clone();
+fn spawn(mut commands: Commands, current: Res<CurrentRound>, best: Option<Res<BestOutcome>>) {
     let results: RoundResults = current.round.results();
     let best_line = match best.as_ref().and_then(|b| b.recorded) {
         Some(Recorded::NewBest { previous: Some(old) }) => {
@@ -94,18 +81,15 @@ fn spawn(
     commands
         .spawn((
             DespawnOnExit(Screen::Results),
-            widgets::screen(
-                &theme,
-                Node {
-                    justify_content: JustifyContent::Start,
-                    row_gap: px(12),
-                    padding: UiRect::axes(px(48), px(24)),
-                    ..widgets::screen_node()
-                },
-            ),
+            widgets::screen(Node {
+                justify_content: JustifyContent::Start,
+                row_gap: px(12),
+                padding: UiRect::axes(px(48), px(24)),
+                ..widgets::screen_node()
+            }),
         ))
         .with_children(|root| {
-            root.spawn(widgets::bold(&fonts, "Round complete", size::HEADING, p.text));
+            root.spawn(widgets::bold("Round complete", size::HEADING, Ink::Text));
             root.spawn(Node { column_gap: px(16), ..default() }).with_children(|cards| {
                 let accuracy = format!("{:.0}%", results.accuracy() * 100.0);
                 let average = results.average_response.map(seconds).unwrap_or_else(|| "—".to_string());
@@ -118,26 +102,23 @@ fn spawn(
                 ];
                 for (label, value) in items {
                     cards
-                        .spawn(widgets::panel(
-                            &theme,
-                            Node {
-                                align_items: AlignItems::Center,
-                                min_width: px(180),
-                                ..widgets::panel_node()
-                            },
-                        ))
+                        .spawn(widgets::panel(Node {
+                            align_items: AlignItems::Center,
+                            min_width: px(180),
+                            ..widgets::panel_node()
+                        }))
                         .with_children(|card| {
-                            card.spawn(widgets::text(label, size::TINY, p.text_muted));
-                            card.spawn(widgets::bold(&fonts, value, size::HEADING, p.accent));
+                            card.spawn(widgets::text(label, size::TINY, Ink::Muted));
+                            card.spawn(widgets::bold(value, size::HEADING, Ink::Accent));
                         });
                 }
             });
             if !best_line.is_empty() {
-                root.spawn(widgets::bold(&fonts, best_line, size::BODY, p.text));
+                root.spawn(widgets::bold(best_line, size::BODY, Ink::Text));
             }
             if let Some(warning) = best.as_ref().and_then(|b| b.warning.clone()) {
                 root.spawn((
-                    widgets::text(format!("Warning: {warning}"), size::TINY, p.partial_text),
+                    widgets::text(format!("Warning: {warning}"), size::TINY, Ink::Partial),
                     widgets::centred(),
                 ));
             }
@@ -145,26 +126,19 @@ fn spawn(
             root.spawn((
                 ReviewList,
                 ScrollArea,
-                widgets::panel(
-                    &theme,
-                    Node {
-                        width: percent(100),
-                        max_width: px(1180),
-                        flex_grow: 1.0,
-                        flex_basis: px(0),
-                        overflow: Overflow::scroll_y(),
-                        row_gap: px(6),
-                        ..widgets::panel_node()
-                    },
-                ),
+                widgets::panel(Node {
+                    width: percent(100),
+                    max_width: px(1180),
+                    flex_grow: 1.0,
+                    flex_basis: px(0),
+                    overflow: Overflow::scroll_y(),
+                    row_gap: px(6),
+                    ..widgets::panel_node()
+                }),
             ))
             .with_children(|list| {
                 for (n, item) in results.review.iter().enumerate() {
-                    let (mark, colour) = match item.verdict {
-                        Verdict::Correct => ("✔", p.correct_text),
-                        Verdict::Close(_) => ("◐", p.partial_text),
-                        _ => ("✘", p.wrong_text),
-                    };
+                    let (mark, ink) = verdict_mark(item.verdict);
                     list.spawn(Node {
                         column_gap: px(14),
                         align_items: AlignItems::Start,
@@ -173,13 +147,7 @@ fn spawn(
                     })
                     .with_children(|row| {
                         row.spawn((
-                            Text::new(mark),
-                            TextFont {
-                                font: fonts.symbols.clone().into(),
-                                font_size: bevy::text::FontSize::Px(22.0),
-                                ..default()
-                            },
-                            TextColor(colour),
+                            widgets::symbol(mark, 22.0, ink),
                             Node { width: px(28), flex_shrink: 0.0, ..default() },
                         ));
                         row.spawn(Node {
@@ -190,24 +158,22 @@ fn spawn(
                         })
                         .with_children(|col| {
                             col.spawn(widgets::bold(
-                                &fonts,
                                 format!("{}. {}", n + 1, item.prompt),
                                 size::SMALL,
-                                p.text,
+                                Ink::Text,
                             ));
                             let answer = if item.verdict.is_correct() {
                                 format!("You answered {} in {}", item.given, seconds(item.response))
                             } else {
                                 format!("You: {} · Correct: {}", item.given, item.correct_answer)
                             };
-                            col.spawn(widgets::text(answer, size::TINY, p.text_muted));
+                            col.spawn(widgets::text(answer, size::TINY, Ink::Muted));
                         });
                         row.spawn((
                             widgets::bold(
-                                &fonts,
                                 format!("+{}", format_points(item.points)),
                                 size::SMALL,
-                                p.accent,
+                                Ink::Accent,
                             ),
                             Node {
                                 width: px(90),
@@ -221,11 +187,8 @@ fn spawn(
                 }
             });
             root.spawn(Node { column_gap: px(24), ..default() }).with_children(|buttons| {
-                buttons.spawn((
-                    widgets::button(&theme, &fonts, "Play again", 0, ResultsAction::PlayAgain),
-                    DefaultFocus,
-                ));
-                buttons.spawn(widgets::button(&theme, &fonts, "Back to title", 1, ResultsAction::Title));
+                buttons.spawn((widgets::button("Play again", ResultsAction::PlayAgain), DefaultFocus));
+                buttons.spawn(widgets::button("Back to title", ResultsAction::Title));
             });
         });
 }

@@ -4,39 +4,17 @@
 
 use bevy::prelude::*;
 
-use crate::game::bank_source::ActiveBank;
-use crate::game::menu::{Activated, Adjusted, DefaultFocus, MenuItem};
-use crate::game::round::start_round;
-use crate::game::setup_choices::{DEFAULT_NAME, MAX_NAME, SetupChoices};
-use crate::game::text_field::{self, TextField};
-use crate::game::theme::{Fonts, Theme, controls, size, widgets};
+use crate::game::play::bank::ActiveBank;
+use crate::game::play::round::start_round;
+use crate::game::settings::setup::{DEFAULT_NAME, MAX_NAME, RoundSetting, SetupChoices};
+use crate::game::theme::{Ink, controls, round_settings, size, widgets};
+use crate::game::ui::menu::{Activated, Adjusted, DefaultFocus, MenuItem};
+use crate::game::ui::text_field::{self, TextField};
 use crate::game::{DataDir, GameSet, Screen};
-use quorum_core::bank::Difficulty;
-use quorum_core::quiz::QuestionCount;
-use quorum_core::quiz::scoring::{FULL_POINTS, STREAK_CAP, STREAK_STEP};
-
-/// The question counts offered.
-const COUNTS: [QuestionCount; 6] = [
-    QuestionCount::Some(5),
-    QuestionCount::Some(10),
-    QuestionCount::Some(15),
-    QuestionCount::Some(20),
-    QuestionCount::Some(30),
-    QuestionCount::All,
-];
-/// Seconds per question offered; `None` is practice.
-const TIMERS: [Option<u32>; 8] = [Some(10), Some(15), Some(20), Some(30), Some(45), Some(60), Some(90), None];
 
 #[derive(Component, Debug, Clone, PartialEq, Eq)]
 pub enum SetupAction {
-    Questions,
-    Timer,
-    SpeedBonus,
-    /// `None` is every difficulty.
-    Difficulty(Option<Difficulty>),
-    /// `None` is every topic.
-    Topic(Option<String>),
-    HighContrast,
+    Setting(RoundSetting),
     Name,
     Start,
     Back,
@@ -59,7 +37,15 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Setup), (reset_focus, spawn).chain())
         .add_systems(
             Update,
-            (act, keep_name, back_with_escape).in_set(GameSet::Update).run_if(in_state(Screen::Setup)),
+            (act, keep_name, super::back_to_title_on_escape)
+                .in_set(GameSet::Update)
+                .run_if(in_state(Screen::Setup)),
+        )
+        .add_systems(
+            Update,
+            redraw_on_reload
+                .in_set(GameSet::Update)
+                .run_if(in_state(Screen::Setup).and_then(resource_exists_and_changed::<ActiveBank>)),
         );
 }
 
@@ -68,260 +54,74 @@ fn reset_focus(mut focus: ResMut<FocusAfterRedraw>, mut status: ResMut<SetupStat
     status.0.clear();
 }
 
-fn count_label(count: QuestionCount, available: usize) -> String {
-    match count {
-        QuestionCount::All => format!("All ({available})"),
-        QuestionCount::Some(n) if n >= available => format!("{n} (all {available})"),
-        QuestionCount::Some(n) => n.to_string(),
-    }
-}
-
-fn timer_label(seconds: Option<u32>) -> String {
-    match seconds {
-        Some(s) => format!("{s} seconds"),
-        None => "Practice: no timer".to_string(),
-    }
-}
-
-fn on_off(on: bool) -> &'static str {
-    if on { "On" } else { "Off" }
-}
-
-/// Hands out keyboard-navigation order numbers in spawn order.
-#[derive(Debug, Default)]
-pub struct Order(u32);
-
-impl Order {
-    pub fn take(&mut self) -> u32 {
-        self.0 += 1;
-        self.0
-    }
-}
-
-/// What the round settings rows show, from the bank.
-pub fn topics_of(bank: &quorum_core::bank::Bank) -> Vec<String> {
-    let mut topics: Vec<String> = bank.questions.iter().map(|q| q.topic.clone()).collect();
-    topics.sort();
-    topics.dedup();
-    topics
-}
-
-/// The rows for a round's stepped settings, shared by the solo and
-/// classroom setups: questions, timer, speed bonus and the high-contrast
-/// theme. `wrap` turns each setting into the screen's action.
-pub fn round_stepper_rows<A: Component>(
-    rows: &mut ChildSpawnerCommands,
-    theme: &Theme,
-    fonts: &Fonts,
-    choices: &SetupChoices,
-    bank: &quorum_core::bank::Bank,
-    layout: (f32, f32),
-    order: &mut Order,
-    focus: Option<&SetupAction>,
-    wrap: impl Fn(SetupAction) -> A,
-) {
-    let s = &choices.settings;
-    let available = bank.questions.iter().filter(|q| s.admits(q)).count();
-    let (label_width, value_width) = layout;
-    let steppers = [
-        ("Questions", count_label(s.questions, available), SetupAction::Questions),
-        ("Time per question", timer_label(s.seconds), SetupAction::Timer),
-        ("Speed bonus", on_off(s.speed_bonus).to_string(), SetupAction::SpeedBonus),
-        ("High contrast", on_off(choices.high_contrast).to_string(), SetupAction::HighContrast),
-    ];
-    for (label, value, action) in steppers {
-        controls::setting_row(rows, theme, label, label_width, |r| {
-            let focused = focus == Some(&action);
-            controls::stepper(
-                r,
-                theme,
-                fonts,
-                value,
-                value_width,
-                order.take(),
-                focused,
-                wrap(action.clone()),
-            );
-        });
-    }
-}
-
-/// The rows choosing which questions a round draws: difficulties and topics.
-pub fn round_filter_rows<A: Component>(
-    rows: &mut ChildSpawnerCommands,
-    theme: &Theme,
-    fonts: &Fonts,
-    choices: &SetupChoices,
-    bank: &quorum_core::bank::Bank,
-    label_width: f32,
-    order: &mut Order,
-    focus: Option<&SetupAction>,
-    wrap: impl Fn(SetupAction) -> A,
-) {
-    let s = &choices.settings;
-    let focused = |a: &SetupAction| focus == Some(a);
-    controls::setting_row(rows, theme, "Difficulty", label_width, |r| {
-        let all = std::iter::once((None, "All".to_string(), s.difficulties.is_empty()));
-        let each =
-            Difficulty::ALL.iter().map(|d| (Some(*d), capitalised(d.name()), s.difficulties.contains(d)));
-        for (d, label, on) in all.chain(each) {
-            let action = SetupAction::Difficulty(d);
-            controls::chip(r, theme, fonts, &label, on, order.take(), focused(&action), wrap(action.clone()));
-        }
-    });
-    controls::setting_row(rows, theme, "Topics", label_width, |r| {
-        let action = SetupAction::Topic(None);
-        controls::chip(
-            r,
-            theme,
-            fonts,
-            "All",
-            s.topics.is_empty(),
-            order.take(),
-            focused(&action),
-            wrap(action.clone()),
-        );
-        for topic in topics_of(bank) {
-            let on = s.topics.contains(&topic);
-            let action = SetupAction::Topic(Some(topic.clone()));
-            controls::chip(r, theme, fonts, &topic, on, order.take(), focused(&action), wrap(action.clone()));
-        }
-    });
-}
-
-/// The scoring rules in a sentence, as they apply to these settings.
-pub fn scoring_sentence(speed_bonus: bool) -> String {
-    if speed_bonus {
-        format!(
-            "Scoring: a right answer earns {}–{FULL_POINTS} points, more the faster you answer; each answer in a streak adds +{STREAK_STEP}, up to +{STREAK_CAP}.",
-            FULL_POINTS / 2
-        )
-    } else {
-        format!(
-            "Scoring: every right answer earns {FULL_POINTS} points; each answer in a streak adds +{STREAK_STEP}, up to +{STREAK_CAP}."
-        )
-    }
+/// A reload can change the topics and how many questions there are.
+fn redraw_on_reload(world: &mut World) {
+    super::redraw::<SetupRoot, _>(world, spawn);
 }
 
 fn spawn(
     mut commands: Commands,
     choices: Res<SetupChoices>,
     active: Res<ActiveBank>,
-    theme: Res<Theme>,
-    fonts: Res<Fonts>,
     status: Res<SetupStatus>,
     focus: Res<FocusAfterRedraw>,
 ) {
-    let p = theme.palette.clone();
     let s = &choices.settings;
-    let scoring = scoring_sentence(s.speed_bonus && s.seconds.is_some());
-    let mut order = Order::default();
+    let scoring = round_settings::scoring_sentence(s.speed_bonus && s.seconds.is_some());
+    let setting_focus = match &focus.0 {
+        SetupAction::Setting(setting) => Some(setting.clone()),
+        _ => None,
+    };
 
-    commands.spawn((SetupRoot, DespawnOnExit(Screen::Setup), widgets::screen_root(&theme))).with_children(
-        |root| {
-            root.spawn(widgets::bold(&fonts, "Set up your round", size::HEADING, p.text));
-            root.spawn(Node {
-                flex_direction: FlexDirection::Column,
-                row_gap: px(10),
-                width: px(1040),
-                ..default()
-            })
-            .with_children(|rows| {
-                controls::setting_row(rows, &theme, "Your name", controls::LABEL_WIDTH, |r| {
-                    let mut field = r.spawn((
-                        MenuItem { order: order.take() },
-                        SetupAction::Name,
-                        text_field::field(&theme, &choices.player, MAX_NAME, DEFAULT_NAME, 420.0),
-                    ));
-                    if focus.0 == SetupAction::Name {
-                        field.insert(DefaultFocus);
-                    }
-                });
-                let layout = (controls::LABEL_WIDTH, 280.0);
-                round_stepper_rows(
-                    rows,
-                    &theme,
-                    &fonts,
-                    &choices,
-                    &active.bank,
-                    layout,
-                    &mut order,
-                    Some(&focus.0),
-                    |a| a,
-                );
-                round_filter_rows(
-                    rows,
-                    &theme,
-                    &fonts,
-                    &choices,
-                    &active.bank,
-                    controls::LABEL_WIDTH,
-                    &mut order,
-                    Some(&focus.0),
-                    |a| a,
-                );
+    commands.spawn((SetupRoot, DespawnOnExit(Screen::Setup), widgets::screen_root())).with_children(|root| {
+        root.spawn(widgets::bold("Set up your round", size::HEADING, Ink::Text));
+        root.spawn(Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(10),
+            width: px(1040),
+            ..default()
+        })
+        .with_children(|rows| {
+            controls::setting_row(rows, "Your name", controls::LABEL_WIDTH, |r| {
+                let mut field = r.spawn((
+                    MenuItem::default(),
+                    SetupAction::Name,
+                    text_field::field(&choices.player, MAX_NAME, DEFAULT_NAME, 420.0),
+                ));
+                if focus.0 == SetupAction::Name {
+                    field.insert(DefaultFocus);
+                }
             });
-            root.spawn((
-                widgets::text(scoring, size::SMALL, p.text_muted),
-                widgets::centred(),
-                Node { max_width: px(1040), ..default() },
-            ));
-            root.spawn(Node { column_gap: px(24), margin: UiRect::top(px(6)), ..default() }).with_children(
-                |buttons| {
-                    let mut start = buttons.spawn(widgets::button(
-                        &theme,
-                        &fonts,
-                        "Start",
-                        order.take(),
-                        SetupAction::Start,
-                    ));
-                    if focus.0 == SetupAction::Start {
-                        start.insert(DefaultFocus);
-                    }
-                    buttons.spawn(widgets::button(&theme, &fonts, "Back", order.take(), SetupAction::Back));
-                },
+            let layout = (controls::LABEL_WIDTH, 280.0);
+            let focus = setting_focus.as_ref();
+            round_settings::stepper_rows(rows, &choices, &active.bank, layout, focus, SetupAction::Setting);
+            round_settings::filter_rows(
+                rows,
+                &choices,
+                &active.bank,
+                controls::LABEL_WIDTH,
+                focus,
+                SetupAction::Setting,
             );
-            if !status.0.is_empty() {
-                root.spawn(widgets::bold(&fonts, status.0.clone(), size::BODY, p.wrong_text));
-            }
-        },
-    );
-}
-
-pub fn capitalised(word: &str) -> String {
-    let mut c = word.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
-fn cycle<T: PartialEq + Copy>(options: &[T], current: T, delta: i32) -> T {
-    let i = options.iter().position(|o| *o == current).unwrap_or(0) as i32;
-    options[(i + delta).rem_euclid(options.len() as i32) as usize]
-}
-
-/// Applies a change to the choices; returns whether the screen must redraw.
-pub fn change(choices: &mut SetupChoices, action: &SetupAction, delta: i32) -> bool {
-    let s = &mut choices.settings;
-    match action {
-        SetupAction::Questions => s.questions = cycle(&COUNTS, s.questions, delta),
-        SetupAction::Timer => s.seconds = cycle(&TIMERS, s.seconds, delta),
-        SetupAction::SpeedBonus => s.speed_bonus = !s.speed_bonus,
-        SetupAction::HighContrast => choices.high_contrast = !choices.high_contrast,
-        SetupAction::Difficulty(None) => s.difficulties.clear(),
-        SetupAction::Difficulty(Some(d)) => toggle(&mut s.difficulties, *d),
-        SetupAction::Topic(None) => s.topics.clear(),
-        SetupAction::Topic(Some(t)) => toggle(&mut s.topics, t.clone()),
-        SetupAction::Name | SetupAction::Start | SetupAction::Back => return false,
-    }
-    true
-}
-
-fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    match list.iter().position(|x| *x == item) {
-        Some(i) => {
-            list.remove(i);
+        });
+        root.spawn((
+            widgets::text(scoring, size::SMALL, Ink::Muted),
+            widgets::centred(),
+            Node { max_width: px(1040), ..default() },
+        ));
+        root.spawn(Node { column_gap: px(24), margin: UiRect::top(px(6)), ..default() }).with_children(
+            |buttons| {
+                let mut start = buttons.spawn(widgets::button("Start", SetupAction::Start));
+                if focus.0 == SetupAction::Start {
+                    start.insert(DefaultFocus);
+                }
+                buttons.spawn(widgets::button("Back", SetupAction::Back));
+            },
+        );
+        if !status.0.is_empty() {
+            root.spawn(widgets::bold(status.0.clone(), size::BODY, Ink::Wrong));
         }
-        None => list.push(item),
-    }
+    });
 }
 
 fn act(
@@ -352,14 +152,14 @@ fn apply_change(world: &mut World, action: SetupAction, delta: i32) {
             }
         }
         SetupAction::Back => world.resource_mut::<NextState<Screen>>().set(Screen::Title),
-        action => {
+        SetupAction::Name => {}
+        SetupAction::Setting(setting) => {
             let mut choices = world.resource::<SetupChoices>().clone();
-            if change(&mut choices, &action, delta) {
-                super::apply_theme(world, choices.high_contrast);
-                world.insert_resource(choices);
-                world.resource_mut::<SetupStatus>().0.clear();
-                redraw(world, action);
-            }
+            choices.change(&setting, delta);
+            super::apply_theme(world, choices.high_contrast);
+            world.insert_resource(choices);
+            world.resource_mut::<SetupStatus>().0.clear();
+            redraw(world, SetupAction::Setting(setting));
         }
     }
 }
@@ -378,35 +178,5 @@ fn keep_name(
         if choices.player != field.value {
             choices.player = field.value.clone();
         }
-    }
-}
-
-fn back_with_escape(keys: Res<ButtonInput<KeyCode>>, mut next: ResMut<NextState<Screen>>) {
-    if keys.just_pressed(KeyCode::Escape) {
-        next.set(Screen::Title);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cycling_wraps_both_ways() {
-        assert_eq!(cycle(&TIMERS, Some(20), 1), Some(30));
-        assert_eq!(cycle(&TIMERS, Some(10), -1), None);
-        assert_eq!(cycle(&TIMERS, None, 1), Some(10));
-    }
-
-    #[test]
-    fn toggles_add_and_remove() {
-        let mut c = SetupChoices::default();
-        assert!(change(&mut c, &SetupAction::Difficulty(Some(Difficulty::Hard)), 1));
-        assert_eq!(c.settings.difficulties, [Difficulty::Hard]);
-        change(&mut c, &SetupAction::Difficulty(Some(Difficulty::Hard)), 1);
-        assert!(c.settings.difficulties.is_empty());
-        change(&mut c, &SetupAction::Topic(Some("Figures".into())), 1);
-        change(&mut c, &SetupAction::Topic(None), 1);
-        assert!(c.settings.topics.is_empty());
     }
 }

@@ -2,9 +2,9 @@
 
 use bevy::prelude::*;
 
-use crate::game::bank_source::ActiveBank;
-use crate::game::menu::{Activated, DefaultFocus};
-use crate::game::theme::{Fonts, Theme, size, widgets};
+use crate::game::play::bank::ActiveBank;
+use crate::game::theme::{Ink, size, widgets};
+use crate::game::ui::menu::{Activated, DefaultFocus};
 use crate::game::{GameSet, Screen};
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +19,9 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn)
         .add_systems(
             Update,
-            respawn_on_reload.run_if(in_state(Screen::Title).and_then(resource_exists::<ActiveBank>)),
+            redraw_on_reload
+                .in_set(GameSet::Update)
+                .run_if(in_state(Screen::Title).and_then(resource_exists_and_changed::<ActiveBank>)),
         )
         .add_systems(Update, act.in_set(GameSet::Update).run_if(in_state(Screen::Title)));
 }
@@ -27,90 +29,68 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Component)]
 struct TitleRoot;
 
-/// A hot reload can change the title or the question count: redraw.
-fn respawn_on_reload(active: Res<ActiveBank>, roots: Query<Entity, With<TitleRoot>>, mut commands: Commands) {
-    if active.is_changed() && !active.is_added() {
-        for e in &roots {
-            commands.entity(e).despawn();
-        }
-        commands.run_system_cached(spawn);
-    }
+/// A hot reload can change the title, the article or the question count:
+/// redraw in the same frame, since an idle window may not draw again soon.
+fn redraw_on_reload(world: &mut World) {
+    super::redraw::<TitleRoot, _>(world, spawn);
 }
 
-fn spawn(
-    mut commands: Commands,
-    active: Option<Res<ActiveBank>>,
-    theme: Res<Theme>,
-    fonts: Res<Fonts>,
-    mut next: ResMut<NextState<Screen>>,
-) {
+fn spawn(mut commands: Commands, active: Option<Res<ActiveBank>>, mut next: ResMut<NextState<Screen>>) {
     // No playable bank (it broke since start-up): the error screen says why.
     let Some(active) = active else {
         next.set(Screen::BankError);
         return;
     };
-    let p = &theme.palette;
     let bank = &active.bank;
     let article = &bank.article;
     let supplied =
         if article.title_supplied { " (a descriptive title: the article has no headline)" } else { "" };
     let publisher = article.publisher.as_deref().unwrap_or("publisher not stated");
     let date = article.date.as_deref().unwrap_or("date not stated");
-    let topics = {
-        let mut t: Vec<&str> = bank.questions.iter().map(|q| q.topic.as_str()).collect();
-        t.sort();
-        t.dedup();
-        t.len()
-    };
+    let topics = bank.topics().len();
     let count = format!("{} questions on {} topics", bank.questions.len(), topics);
     let left_out = active.left_out_summary();
 
-    commands.spawn((TitleRoot, DespawnOnExit(Screen::Title), widgets::screen_root(&theme))).with_children(
-        |root| {
-            root.spawn(widgets::bold(&fonts, "QUORUM", size::SMALL, p.accent));
-            root.spawn((widgets::bold(&fonts, bank.title.clone(), size::TITLE, p.text), widgets::centred()));
-            if !bank.description.is_empty() {
-                root.spawn((
-                    widgets::text(bank.description.clone(), size::BODY, p.text_muted),
-                    widgets::centred(),
-                    Node { max_width: px(980), ..default() },
-                ));
-            }
-            root.spawn(widgets::panel(
-                &theme,
-                Node { margin: UiRect::vertical(px(12)), max_width: px(1000), ..widgets::panel_node() },
-            ))
-            .with_children(|panel| {
-                panel.spawn(widgets::text("From the article", size::TINY, p.text_muted));
-                panel.spawn(widgets::italic(
-                    &fonts,
-                    format!("\u{201C}{}\u{201D}{supplied}", article.title),
-                    size::BODY,
-                    p.text,
-                ));
-                panel.spawn(widgets::text(
-                    format!("{publisher} · {date} · {count}"),
-                    size::SMALL,
-                    p.text_muted,
-                ));
-                if let Some(left_out) = &left_out {
-                    panel.spawn(widgets::text(format!("Warning: {left_out}"), size::SMALL, p.partial_text));
-                }
-            });
-            root.spawn((widgets::button(&theme, &fonts, "Play", 0, TitleAction::Play), DefaultFocus));
-            root.spawn(widgets::button(&theme, &fonts, "Classroom", 1, TitleAction::Classroom));
-            root.spawn(widgets::button(&theme, &fonts, "Edit bank", 2, TitleAction::Edit));
-            root.spawn(widgets::button(&theme, &fonts, "Quit", 10, TitleAction::Quit));
+    commands.spawn((TitleRoot, DespawnOnExit(Screen::Title), widgets::screen_root())).with_children(|root| {
+        root.spawn(widgets::bold("QUORUM", size::SMALL, Ink::Accent));
+        root.spawn((widgets::bold(bank.title.clone(), size::TITLE, Ink::Text), widgets::centred()));
+        if !bank.description.is_empty() {
             root.spawn((
-                widgets::text(
-                    "Arrow keys choose · Enter selects · F1 keys · F11 full screen",
-                    size::TINY,
-                    p.text_muted,
-                ),
-                Node { margin: UiRect::top(px(20)), ..default() },
+                widgets::text(bank.description.clone(), size::BODY, Ink::Muted),
+                widgets::centred(),
+                Node { max_width: px(980), ..default() },
             ));
-        },
-    );
+        }
+        root.spawn(widgets::panel(Node {
+            margin: UiRect::vertical(px(12)),
+            max_width: px(1000),
+            ..widgets::panel_node()
+        }))
+        .with_children(|panel| {
+            panel.spawn(widgets::text("From the article", size::TINY, Ink::Muted));
+            panel.spawn(widgets::italic(
+                format!("\u{201C}{}\u{201D}{supplied}", article.title),
+                size::BODY,
+                Ink::Text,
+            ));
+            panel.spawn(widgets::text(format!("{publisher} · {date} · {count}"), size::SMALL, Ink::Muted));
+            if let Some(left_out) = &left_out {
+                panel.spawn(widgets::text(format!("Warning: {left_out}"), size::SMALL, Ink::Partial));
+            }
+        });
+        root.spawn((widgets::button("Play", TitleAction::Play), DefaultFocus));
+        root.spawn(widgets::button("Classroom", TitleAction::Classroom));
+        root.spawn(widgets::button("Edit bank", TitleAction::Edit));
+        root.spawn(widgets::button("Quit", TitleAction::Quit));
+        root.spawn((
+            widgets::text(
+                "Arrow keys choose · Enter selects · F1 keys · F11 full screen",
+                size::TINY,
+                Ink::Muted,
+            ),
+            Node { margin: UiRect::top(px(20)), ..default() },
+        ));
+    });
 }
 
 fn act(

@@ -4,8 +4,9 @@
 
 use bevy::prelude::*;
 
-use super::{Fonts, Theme, size, widgets};
-use crate::game::menu::{ButtonColors, DefaultFocus, MenuItem, StepArrow, Stepper};
+use super::paint::{Fill, Ink};
+use super::{size, widgets};
+use crate::game::ui::menu::{ButtonColors, DefaultFocus, MenuItem, StepArrow, Stepper};
 
 /// The width of a row's label column.
 pub const LABEL_WIDTH: f32 = 240.0;
@@ -13,7 +14,6 @@ pub const LABEL_WIDTH: f32 = 240.0;
 /// A labelled row; `content` spawns the controls beside the label.
 pub fn setting_row(
     parent: &mut ChildSpawnerCommands,
-    theme: &Theme,
     label: &str,
     label_width: f32,
     content: impl FnOnce(&mut ChildSpawnerCommands),
@@ -21,7 +21,7 @@ pub fn setting_row(
     parent.spawn(Node { align_items: AlignItems::Center, column_gap: px(16), ..default() }).with_children(
         |r| {
             r.spawn((
-                widgets::text(label, size::BODY, theme.palette.text_muted),
+                widgets::text(label, size::BODY, Ink::Muted),
                 TextLayout::no_wrap(),
                 Node { width: px(label_width), flex_shrink: 0.0, ..default() },
             ));
@@ -41,22 +41,18 @@ pub fn setting_row(
 /// on it (which steps forward).
 pub fn stepper(
     parent: &mut ChildSpawnerCommands,
-    theme: &Theme,
-    fonts: &Fonts,
     value: String,
     width: f32,
-    order: u32,
     focused: bool,
     action: impl Component,
 ) {
-    let p = &theme.palette;
-    arrow(parent, theme, fonts, "‹", -1);
+    arrow(parent, "‹", -1);
     let mut item = parent.spawn((
-        MenuItem { order },
+        MenuItem::default(),
         Stepper,
         action,
         Button,
-        ButtonColors { normal: p.panel_raised, hovered: p.button_hovered },
+        ButtonColors { normal: Fill::Raised, hovered: Fill::ButtonHovered },
         Node {
             min_width: px(width),
             padding: UiRect::axes(px(16), px(8)),
@@ -64,23 +60,22 @@ pub fn stepper(
             border_radius: BorderRadius::all(px(10)),
             ..default()
         },
-        BackgroundColor(p.panel_raised),
+        BackgroundColor::default(),
         Outline::new(px(4), px(2), Color::NONE),
-        children![(widgets::bold(fonts, value, size::BODY, p.text), TextLayout::no_wrap(), Pickable::IGNORE)],
+        children![(widgets::bold(value, size::BODY, Ink::Text), TextLayout::no_wrap(), Pickable::IGNORE)],
     ));
     if focused {
         item.insert(DefaultFocus);
     }
-    arrow(parent, theme, fonts, "›", 1);
+    arrow(parent, "›", 1);
 }
 
 /// A ‹ or › for the mouse; it adjusts the stepper beside it.
-fn arrow(parent: &mut ChildSpawnerCommands, theme: &Theme, fonts: &Fonts, label: &str, delta: i32) {
-    let p = &theme.palette;
+fn arrow(parent: &mut ChildSpawnerCommands, label: &str, delta: i32) {
     parent.spawn((
         StepArrow { delta },
         Button,
-        ButtonColors { normal: p.button, hovered: p.button_hovered },
+        ButtonColors::BUTTON,
         Node {
             width: px(44),
             padding: UiRect::vertical(px(6)),
@@ -88,29 +83,19 @@ fn arrow(parent: &mut ChildSpawnerCommands, theme: &Theme, fonts: &Fonts, label:
             border_radius: BorderRadius::all(px(10)),
             ..default()
         },
-        BackgroundColor(p.button),
-        children![(widgets::bold(fonts, label, size::BODY, p.button_text), Pickable::IGNORE)],
+        BackgroundColor::default(),
+        children![(widgets::bold(label, size::BODY, Ink::OnButton), Pickable::IGNORE)],
     ));
 }
 
 /// A toggle chip: filled and ticked when on.
-pub fn chip(
-    parent: &mut ChildSpawnerCommands,
-    theme: &Theme,
-    fonts: &Fonts,
-    label: &str,
-    on: bool,
-    order: u32,
-    focused: bool,
-    action: impl Component,
-) {
-    let p = &theme.palette;
-    let (normal, text) = if on { (p.accent, p.background) } else { (p.panel_raised, p.text) };
+pub fn chip(parent: &mut ChildSpawnerCommands, label: &str, on: bool, focused: bool, action: impl Component) {
+    let (normal, ink) = if on { (Fill::Accent, Ink::OnAccent) } else { (Fill::Raised, Ink::Text) };
     let mut item = parent.spawn((
-        MenuItem { order },
+        MenuItem::default(),
         action,
         Button,
-        ButtonColors { normal, hovered: if on { normal } else { p.button_hovered } },
+        ButtonColors { normal, hovered: if on { normal } else { Fill::ButtonHovered } },
         Node {
             padding: UiRect::axes(px(14), px(6)),
             column_gap: px(6),
@@ -118,7 +103,7 @@ pub fn chip(
             border_radius: BorderRadius::all(px(18)),
             ..default()
         },
-        BackgroundColor(normal),
+        BackgroundColor::default(),
         Outline::new(px(4), px(2), Color::NONE),
     ));
     if focused {
@@ -127,8 +112,8 @@ pub fn chip(
     item.with_children(|c| {
         // The tick, not only the colour, says the chip is on.
         if on {
-            c.spawn(widgets::symbol(fonts, "✓", size::SMALL, text));
+            c.spawn(widgets::symbol("✓", size::SMALL, ink));
         }
-        c.spawn((widgets::bold(fonts, label, size::SMALL, text), TextLayout::no_wrap(), Pickable::IGNORE));
+        c.spawn((widgets::bold(label, size::SMALL, ink), TextLayout::no_wrap(), Pickable::IGNORE));
     });
 }

@@ -1,14 +1,25 @@
-//! The look shared by every screen: palette, fonts, text sizes, and small
-//! widget functions, so no screen repeats styling.
+//! The look shared by every screen: the palette and the roles it paints,
+//! the fonts, text sizes, and every widget used by more than one screen, as
+//! functions that take what they show. A screen imports from here and from
+//! the core, never from another screen.
 
+pub mod answer_tile;
+pub mod control_bar;
 pub mod controls;
+pub mod countdown;
+pub mod explanation;
+pub mod paint;
 pub mod palette;
+pub mod prompt;
+pub mod round_settings;
+pub mod team;
 pub mod widgets;
 
 use bevy::asset::AssetId;
 use bevy::prelude::*;
 use bevy::text::Font;
 
+pub use paint::{Face, Fill, Ink};
 pub use palette::Palette;
 
 /// The fonts, built into the binary so Quorum runs from any folder.
@@ -58,6 +69,16 @@ pub struct Fonts {
     pub symbols: Handle<Font>,
 }
 
+impl Fonts {
+    pub fn handle(&self, face: Face) -> Handle<Font> {
+        match face {
+            Face::Bold => self.bold.clone(),
+            Face::Italic => self.italic.clone(),
+            Face::Symbols => self.symbols.clone(),
+        }
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Theme>();
     let fonts = match app.world_mut().get_resource_mut::<Assets<Font>>() {
@@ -77,6 +98,7 @@ pub(super) fn plugin(app: &mut App) {
         None => Fonts::default(),
     };
     app.insert_resource(fonts);
+    app.add_plugins((paint::plugin, countdown::plugin));
     app.add_systems(Update, apply_clear_colour.run_if(resource_changed::<Theme>));
 }
 

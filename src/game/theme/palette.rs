@@ -3,6 +3,8 @@
 
 use bevy::prelude::*;
 
+use super::paint::{Fill, Ink};
+
 /// Every colour a screen uses. Screens never name a colour directly.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Palette {
@@ -40,6 +42,50 @@ pub struct Palette {
 }
 
 impl Palette {
+    /// The colour of a text role.
+    pub fn ink(&self, ink: Ink) -> Color {
+        match ink {
+            Ink::Text => self.text,
+            Ink::Muted => self.text_muted,
+            Ink::Accent => self.accent,
+            Ink::Correct => self.correct_text,
+            Ink::Wrong => self.wrong_text,
+            Ink::Partial => self.partial_text,
+            Ink::OnButton => self.button_text,
+            Ink::OnTile => self.tile_text,
+            Ink::OnTeam => self.team_text,
+            Ink::OnAccent => self.background,
+            Ink::OnBanner => self.tile_text,
+            Ink::Tile(i) => self.tiles[i % self.tiles.len()],
+        }
+    }
+
+    /// The colour of a surface role.
+    pub fn fill(&self, fill: Fill) -> Color {
+        match fill {
+            Fill::Background => self.background,
+            Fill::Panel => self.panel,
+            Fill::Raised => self.panel_raised,
+            Fill::Button => self.button,
+            Fill::ButtonHovered => self.button_hovered,
+            Fill::Accent => self.accent,
+            Fill::Correct => self.correct,
+            Fill::Wrong => self.wrong,
+            Fill::Partial => self.partial,
+            Fill::Tile(i) => self.tiles[i % self.tiles.len()],
+            Fill::TileHovered(i) => self.tiles[i % self.tiles.len()].lighter(0.08),
+            Fill::Dimmed => self.tile_dimmed,
+            Fill::Team(i) => self.teams[i % self.teams.len()],
+            Fill::Timer => self.timer,
+            Fill::TimerLow => self.timer_low,
+            Fill::Track => self.timer_track,
+            Fill::Shade => Color::srgba(0.0, 0.0, 0.0, 0.35),
+            Fill::BannerInfo => self.banner_info,
+            Fill::BannerError => self.banner_error,
+            Fill::Clear => Color::NONE,
+        }
+    }
+
     pub fn standard() -> Palette {
         Palette {
             background: Color::srgb_u8(0x1b, 0x1f, 0x3a),

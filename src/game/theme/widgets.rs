@@ -1,38 +1,60 @@
-//! Small widget constructors returning bundles, so every screen looks the same.
+//! Small widget constructors returning bundles, so every screen looks the
+//! same. They take what they show and a role (`Ink`, `Fill`); the theme
+//! paints the role (see `paint.rs`).
 
 use bevy::prelude::*;
-use bevy::text::{FontSize, LineHeight};
+use bevy::text::LineHeight;
 
-use super::{Fonts, Theme, palette::TILE_SHAPES, size};
-use crate::game::menu::{ButtonColors, MenuItem};
+use super::paint::{Face, Fill, Ink};
+use super::size;
+use crate::game::ui::menu::{ButtonColors, MenuItem};
 
 /// Plain text in the default (regular) font.
-pub fn text(content: impl Into<String>, font_size: f32, color: Color) -> impl Bundle {
+pub fn text(content: impl Into<String>, font_size: f32, ink: Ink) -> impl Bundle {
     (
         Text::new(content),
         TextFont::from_font_size(font_size),
-        TextColor(color),
+        TextColor::default(),
+        ink,
         LineHeight::RelativeToFont(1.25),
     )
 }
 
 /// Bold text.
-pub fn bold(fonts: &Fonts, content: impl Into<String>, font_size: f32, color: Color) -> impl Bundle {
+pub fn bold(content: impl Into<String>, font_size: f32, ink: Ink) -> impl Bundle {
     (
         Text::new(content),
-        TextFont { font: fonts.bold.clone().into(), font_size: FontSize::Px(font_size), ..default() },
-        TextColor(color),
+        TextFont::from_font_size(font_size),
+        Face::Bold,
+        TextColor::default(),
+        ink,
         LineHeight::RelativeToFont(1.2),
     )
 }
 
 /// Italic text, for quotations.
-pub fn italic(fonts: &Fonts, content: impl Into<String>, font_size: f32, color: Color) -> impl Bundle {
+pub fn italic(content: impl Into<String>, font_size: f32, ink: Ink) -> impl Bundle {
     (
         Text::new(content),
-        TextFont { font: fonts.italic.clone().into(), font_size: FontSize::Px(font_size), ..default() },
-        TextColor(color),
+        TextFont::from_font_size(font_size),
+        Face::Italic,
+        TextColor::default(),
+        ink,
         LineHeight::RelativeToFont(1.3),
+    )
+}
+
+/// A glyph from the symbols font (shapes, ticks and crosses, which Noto
+/// Sans lacks).
+pub fn symbol(glyph: &str, font_size: f32, ink: Ink) -> impl Bundle {
+    (
+        Text::new(glyph),
+        TextFont::from_font_size(font_size),
+        Face::Symbols,
+        TextColor::default(),
+        ink,
+        TextLayout::no_wrap(),
+        Pickable::IGNORE,
     )
 }
 
@@ -57,13 +79,13 @@ pub fn screen_node() -> Node {
 }
 
 /// A whole-window screen on the background colour.
-pub fn screen_root(theme: &Theme) -> impl Bundle {
-    screen(theme, screen_node())
+pub fn screen_root() -> impl Bundle {
+    screen(screen_node())
 }
 
 /// A whole-window screen with its own layout.
-pub fn screen(theme: &Theme, node: Node) -> impl Bundle {
-    (node, BackgroundColor(theme.palette.background))
+pub fn screen(node: Node) -> impl Bundle {
+    (node, BackgroundColor::default(), Fill::Background)
 }
 
 /// The layout of a panel: a padded, rounded column. Callers adjust it with
@@ -79,36 +101,29 @@ pub fn panel_node() -> Node {
 }
 
 /// A rounded panel for grouping text.
-pub fn panel(theme: &Theme, node: Node) -> impl Bundle {
-    (node, BackgroundColor(theme.palette.panel))
+pub fn panel(node: Node) -> impl Bundle {
+    (node, BackgroundColor::default(), Fill::Panel)
 }
 
-/// A button the mouse and the keyboard can both use. `order` places it in
-/// keyboard navigation; `action` is what it does, read by its screen.
-pub fn button(theme: &Theme, fonts: &Fonts, label: &str, order: u32, action: impl Component) -> impl Bundle {
+/// A box filled with a role's colour.
+pub fn filled(node: Node, fill: Fill) -> impl Bundle {
+    (node, BackgroundColor::default(), fill)
+}
+
+/// A button the mouse and the keyboard can both use; `action` is what it
+/// does, read by its screen. Keyboard order follows the order of spawning.
+pub fn button(label: impl Into<String>, action: impl Component) -> impl Bundle {
     sized_button(
-        theme,
-        fonts,
-        label,
-        order,
+        label.into(),
         action,
         ButtonSize { min_width: 260.0, padding: (28.0, 12.0), text: size::BODY },
     )
 }
 
-/// A smaller button, for the arrows of a setting or a toolbar.
-pub fn small_button(
-    theme: &Theme,
-    fonts: &Fonts,
-    label: &str,
-    order: u32,
-    action: impl Component,
-) -> impl Bundle {
+/// A smaller button, for a toolbar or the teacher's controls.
+pub fn small_button(label: impl Into<String>, action: impl Component) -> impl Bundle {
     sized_button(
-        theme,
-        fonts,
-        label,
-        order,
+        label.into(),
         action,
         ButtonSize { min_width: 48.0, padding: (16.0, 6.0), text: size::SMALL },
     )
@@ -120,19 +135,11 @@ struct ButtonSize {
     text: f32,
 }
 
-fn sized_button(
-    theme: &Theme,
-    fonts: &Fonts,
-    label: &str,
-    order: u32,
-    action: impl Component,
-    s: ButtonSize,
-) -> impl Bundle {
-    let p = &theme.palette;
+fn sized_button(label: String, action: impl Component, s: ButtonSize) -> impl Bundle {
     (
         Button,
-        MenuItem { order },
-        ButtonColors { normal: p.button, hovered: p.button_hovered },
+        MenuItem::default(),
+        ButtonColors::BUTTON,
         action,
         Node {
             min_width: px(s.min_width),
@@ -143,43 +150,28 @@ fn sized_button(
             border_radius: BorderRadius::all(px(s.padding.1 + 4.0)),
             ..default()
         },
-        BackgroundColor(p.button),
+        BackgroundColor::default(),
         Outline::new(px(4), px(3), Color::NONE),
-        children![(bold(fonts, label, s.text, p.button_text), TextLayout::no_wrap(), Pickable::IGNORE)],
+        children![(bold(label, s.text, Ink::OnButton), TextLayout::no_wrap(), Pickable::IGNORE)],
     )
-}
-
-/// A glyph from the symbols font (shapes, ticks and crosses, which Noto
-/// Sans lacks).
-pub fn symbol(fonts: &Fonts, glyph: &str, font_size: f32, color: Color) -> impl Bundle {
-    (
-        Text::new(glyph),
-        TextFont { font: fonts.symbols.clone().into(), font_size: FontSize::Px(font_size), ..default() },
-        TextColor(color),
-        TextLayout::no_wrap(),
-        Pickable::IGNORE,
-    )
-}
-
-/// The coloured shape that marks answer tile `index`.
-pub fn tile_shape(fonts: &Fonts, index: usize, font_size: f32, color: Color) -> impl Bundle {
-    symbol(fonts, TILE_SHAPES[index % TILE_SHAPES.len()], font_size, color)
 }
 
 /// A round badge with a key's name, so players know what to press.
-pub fn key_badge(fonts: &Fonts, key: &str, background: Color, foreground: Color) -> impl Bundle {
+pub fn key_badge(key: &str, fill: Fill, ink: Ink) -> impl Bundle {
     (
-        Node {
-            width: px(38),
-            height: px(38),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            border_radius: BorderRadius::MAX,
-            flex_shrink: 0.0,
-            ..default()
-        },
-        BackgroundColor(background),
+        filled(
+            Node {
+                width: px(38),
+                height: px(38),
+                justify_content: JustifyContent::Center,
+                align_items: AlignItems::Center,
+                border_radius: BorderRadius::MAX,
+                flex_shrink: 0.0,
+                ..default()
+            },
+            fill,
+        ),
         Pickable::IGNORE,
-        children![(bold(fonts, key, size::SMALL, foreground), TextLayout::no_wrap(), Pickable::IGNORE)],
+        children![(bold(key, size::SMALL, ink), TextLayout::no_wrap(), Pickable::IGNORE)],
     )
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 
-use super::theme::{Theme, size, widgets};
+use crate::game::theme::{Fill, Ink, size, widgets};
 
 const SHOW_FOR: Duration = Duration::from_secs(8);
 
@@ -68,7 +68,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, (expire, dismiss_on_click, show).chain());
 }
 
-fn spawn_banner(mut commands: Commands, theme: Res<Theme>) {
+fn spawn_banner(mut commands: Commands) {
     commands.spawn((
         BannerRoot,
         Button,
@@ -83,10 +83,11 @@ fn spawn_banner(mut commands: Commands, theme: Res<Theme>) {
             ..default()
         },
         GlobalZIndex(100),
-        BackgroundColor(theme.palette.banner_info),
+        BackgroundColor::default(),
+        Fill::BannerInfo,
         children![(
             BannerText,
-            widgets::text("", size::SMALL, Color::WHITE),
+            widgets::text("", size::SMALL, Ink::OnBanner),
             widgets::centred(),
             Pickable::IGNORE
         )],
@@ -119,21 +120,19 @@ fn dismiss_on_click(
 
 fn show(
     banner: Res<Banner>,
-    theme: Res<Theme>,
-    mut roots: Query<(&mut Node, &mut BackgroundColor), With<BannerRoot>>,
+    mut roots: Query<(&mut Node, &mut Fill), With<BannerRoot>>,
     mut texts: Query<&mut Text, With<BannerText>>,
 ) {
-    if !banner.is_changed() && !theme.is_changed() {
+    if !banner.is_changed() {
         return;
     }
-    let p = &theme.palette;
-    for (mut node, mut background) in &mut roots {
+    for (mut node, mut fill) in &mut roots {
         node.display = if banner.message.is_some() { Display::Flex } else { Display::None };
-        background.0 = match banner.kind() {
-            Some(BannerKind::Error) => p.banner_error,
-            Some(BannerKind::Warning) => p.partial,
-            _ => p.banner_info,
-        };
+        fill.set_if_neq(match banner.kind() {
+            Some(BannerKind::Error) => Fill::BannerError,
+            Some(BannerKind::Warning) => Fill::Partial,
+            _ => Fill::BannerInfo,
+        });
     }
     for mut text in &mut texts {
         let prefix = match banner.kind() {

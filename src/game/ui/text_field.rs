@@ -5,9 +5,9 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
-use super::GameSet;
 use super::menu::{ButtonColors, MenuFocus};
-use super::theme::{Theme, size, widgets};
+use crate::game::GameSet;
+use crate::game::theme::{Fill, Ink, size, widgets};
 
 /// The field's value. Its first child `Text` shows it.
 #[derive(Component, Debug, Clone, Default, PartialEq, Eq)]
@@ -24,11 +24,10 @@ pub struct TextFieldDisplay;
 
 /// A text field's look: a rounded box whose first child shows the value.
 /// Add a `MenuItem` (and an action) to make it focusable.
-pub fn field(theme: &Theme, value: &str, max_chars: usize, placeholder: &str, width: f32) -> impl Bundle {
-    let p = &theme.palette;
+pub fn field(value: &str, max_chars: usize, placeholder: &str, width: f32) -> impl Bundle {
     (
         Button,
-        ButtonColors { normal: p.panel_raised, hovered: p.button_hovered },
+        ButtonColors { normal: Fill::Raised, hovered: Fill::ButtonHovered },
         TextField { value: value.to_string(), max_chars, placeholder: placeholder.to_string() },
         Node {
             width: px(width),
@@ -36,11 +35,11 @@ pub fn field(theme: &Theme, value: &str, max_chars: usize, placeholder: &str, wi
             border_radius: BorderRadius::all(px(10)),
             ..default()
         },
-        BackgroundColor(p.panel_raised),
+        BackgroundColor::default(),
         Outline::new(px(4), px(2), Color::NONE),
         children![(
             TextFieldDisplay,
-            widgets::text("", size::BODY, p.text),
+            widgets::text("", size::BODY, Ink::Text),
             TextLayout::no_wrap(),
             Pickable::IGNORE
         )],
@@ -84,8 +83,7 @@ fn type_into_focused_field(
 fn show_fields(
     focus: Res<MenuFocus>,
     fields: Query<(Entity, Ref<TextField>, &Children)>,
-    mut texts: Query<(&mut Text, &mut TextColor), With<TextFieldDisplay>>,
-    theme: Res<Theme>,
+    mut texts: Query<(&mut Text, &mut Ink), With<TextFieldDisplay>>,
 ) {
     for (entity, field, children) in &fields {
         if !field.is_changed() && !focus.is_changed() {
@@ -93,14 +91,14 @@ fn show_fields(
         }
         let focused = focus.0 == Some(entity);
         for child in children.iter() {
-            if let Ok((mut text, mut color)) = texts.get_mut(child) {
+            if let Ok((mut text, mut ink)) = texts.get_mut(child) {
                 let caret = if focused { "|" } else { "" };
                 if field.value.is_empty() && !focused {
                     text.0 = field.placeholder.clone();
-                    color.0 = theme.palette.text_muted;
+                    ink.set_if_neq(Ink::Muted);
                 } else {
                     text.0 = format!("{}{caret}", field.value);
-                    color.0 = theme.palette.text;
+                    ink.set_if_neq(Ink::Text);
                 }
             }
         }

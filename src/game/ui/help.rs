@@ -3,10 +3,10 @@
 
 use bevy::prelude::*;
 
-use super::classroom::ClassSession;
 use super::menu::{Activated, DefaultFocus, MenuSystems, Modal};
-use super::theme::{Fonts, Theme, size, widgets};
-use super::{GameSet, Screen};
+use crate::game::play::classroom::{ClassSession, in_class_session};
+use crate::game::theme::{Ink, size, widgets};
+use crate::game::{GameSet, Screen};
 use quorum_core::quiz::classroom::AnsweringStyle;
 
 /// Whether the keys overlay is showing.
@@ -86,6 +86,11 @@ fn keys_for(screen: Screen, class: Option<&ClassSession>) -> Vec<(&'static str, 
                     "Ctrl + letter",
                     "While teams are answering, R, S, N and E need Ctrl: the letters are team keys",
                 ));
+            } else {
+                keys.push((
+                    "Ctrl + letter",
+                    "On an estimate question, R, S, N and E need Ctrl: letters go into the number being typed",
+                ));
             }
         }
         _ => {
@@ -107,8 +112,6 @@ fn show(
     screen: Res<State<Screen>>,
     class: Option<Res<ClassSession>>,
     overlays: Query<Entity, With<HelpOverlay>>,
-    theme: Res<Theme>,
-    fonts: Res<Fonts>,
     mut commands: Commands,
 ) {
     if !shown.is_changed() {
@@ -120,39 +123,22 @@ fn show(
     if !shown.0 {
         return;
     }
-    let p = theme.palette.clone();
-    let class = class.as_deref().filter(|_| in_class_session_screen(*screen.get()));
+    let class = class.as_deref().filter(|_| in_class_session(*screen.get()));
     let keys = keys_for(*screen.get(), class);
-    commands.spawn((HelpOverlay, Modal, widgets::screen_root(&theme), GlobalZIndex(60))).with_children(
-        |root| {
-            root.spawn(widgets::bold(&fonts, "Keys", size::HEADING, p.text));
-            root.spawn(widgets::panel(
-                &theme,
-                Node { row_gap: px(6), max_width: px(1100), ..widgets::panel_node() },
-            ))
+    commands.spawn((HelpOverlay, Modal, widgets::screen_root(), GlobalZIndex(60))).with_children(|root| {
+        root.spawn(widgets::bold("Keys", size::HEADING, Ink::Text));
+        root.spawn(widgets::panel(Node { row_gap: px(6), max_width: px(1100), ..widgets::panel_node() }))
             .with_children(|panel| {
                 for (key, what) in keys {
                     panel.spawn(Node { column_gap: px(20), ..default() }).with_children(|row| {
                         row.spawn((
-                            widgets::bold(&fonts, key, size::SMALL, p.accent),
+                            widgets::bold(key, size::SMALL, Ink::Accent),
                             Node { width: px(250), flex_shrink: 0.0, ..default() },
                         ));
-                        row.spawn(widgets::text(what, size::SMALL, p.text));
+                        row.spawn(widgets::text(what, size::SMALL, Ink::Text));
                     });
                 }
             });
-            root.spawn((widgets::button(&theme, &fonts, "Close (Esc)", 0, CloseHelp), DefaultFocus));
-        },
-    );
-}
-
-fn in_class_session_screen(screen: Screen) -> bool {
-    matches!(
-        screen,
-        Screen::ClassQuestion
-            | Screen::ClassReveal
-            | Screen::Leaderboard
-            | Screen::Podium
-            | Screen::ClassResults
-    )
+        root.spawn((widgets::button("Close (Esc)", CloseHelp), DefaultFocus));
+    });
 }

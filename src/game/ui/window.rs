@@ -8,8 +8,8 @@ use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowMode};
 use bevy::winit::{UpdateMode, WinitSettings};
 
-use super::round::CurrentRound;
-use super::{GameSet, Screen};
+use crate::game::GameSet;
+use crate::game::theme::countdown::Countdown;
 
 /// The size the UI is designed at; other sizes scale it.
 pub const DESIGN_WIDTH: f32 = 1280.0;
@@ -61,12 +61,11 @@ fn scale_ui_to_window(
 /// animates.
 fn choose_update_mode(
     settings: Option<ResMut<WinitSettings>>,
-    screen: Res<State<Screen>>,
-    round: Option<Res<CurrentRound>>,
+    countdown: Res<Countdown>,
     keep: Res<KeepDrawing>,
 ) {
     let Some(mut settings) = settings else { return };
-    let counting_down = *screen.get() == Screen::Question && round.is_some_and(|r| r.timer_running());
+    let counting_down = countdown.running;
     let wanted = if keep.screenshot {
         WinitSettings::game()
     } else if counting_down || keep.animation {

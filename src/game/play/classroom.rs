@@ -8,20 +8,19 @@
 use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use super::bank_source::ActiveBank;
-use super::banner::Banner;
-use super::round::{NextSeed, Paused};
-use super::setup_choices::SetupChoices;
-use super::{DataDir, GameSet, Screen};
-use quorum_core::quiz::classroom::{AnsweringStyle, MIN_TEAMS, Session};
+use super::bank::ActiveBank;
+use super::pause::{PausableSystems, Pause};
+use super::round::NextSeed;
+use crate::game::settings::classroom::ClassChoices;
+use crate::game::theme::countdown::Countdown;
+use crate::game::ui::banner::Banner;
+use crate::game::ui::help::HelpShown;
+use crate::game::ui::menu::{Activated, MenuSystems};
+use crate::game::{DataDir, GameSet, Screen};
+use quorum_core::quiz::classroom::{self, AnsweringStyle, Session};
 use quorum_core::quiz::session_log::SessionLog;
-use quorum_core::quiz::{self, Answer, DealError, Phase, save_file};
-
-/// The file, in the data directory, remembering the classroom setup.
-pub const FILE: &str = "classroom.ron";
-pub const MAX_TEAM_NAME: usize = 20;
+use quorum_core::quiz::{Answer, DealError, Phase};
 
 /// Each buzzer team's row of keys, for answers 1 to 6.
 pub const BUZZER_ROWS: [[KeyCode; 6]; 4] = [
@@ -47,64 +46,12 @@ pub fn buzzer(key: KeyCode) -> Option<(usize, usize)> {
         .find_map(|(team, row)| row.iter().position(|k| *k == key).map(|i| (team, i)))
 }
 
-/// The leaderboard's frequency: after every `n` questions, or only at the end.
-pub const LEADERBOARD_OPTIONS: [Option<usize>; 5] = [Some(1), Some(2), Some(3), Some(5), None];
-
-/// The classroom setup, remembered between lessons.
-#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ClassChoices {
-    /// The round's settings and the theme, as in solo play.
-    pub round: SetupChoices,
-    pub style: AnsweringStyle,
-    /// The teams' names; their number is the number of teams.
-    pub teams: Vec<String>,
-    pub leaderboard_every: Option<usize>,
-}
-
-impl Default for ClassChoices {
-    fn default() -> Self {
-        ClassChoices {
-            round: SetupChoices::default(),
-            style: AnsweringStyle::Buzzers,
-            teams: (1..=4).map(default_team_name).collect(),
-            leaderboard_every: Some(1),
-        }
-    }
-}
-
-pub fn default_team_name(n: usize) -> String {
-    format!("Team {n}")
-}
-
-impl ClassChoices {
-    /// The names to play with: blanks become "Team N".
-    pub fn team_names(&self) -> Vec<String> {
-        self.teams
-            .iter()
-            .enumerate()
-            .map(|(i, t)| if t.trim().is_empty() { default_team_name(i + 1) } else { t.trim().to_string() })
-            .collect()
-    }
-
-    /// Keeps the team count within what the answering style allows.
-    pub fn fit_teams(&mut self) {
-        let max = self.style.max_teams();
-        self.teams.truncate(max);
-        while self.teams.len() < MIN_TEAMS {
-            let n = self.teams.len() + 1;
-            self.teams.push(default_team_name(n));
-        }
-    }
-}
-
 /// The session being played, its results file, and what the screens need
 /// between questions.
 #[derive(Resource, Debug)]
 pub struct ClassSession {
     pub session: Session,
     pub bank_title: String,
-    pub leaderboard_every: Option<usize>,
     /// The results file; `None` when it could not be created (the reason is
     /// in `log_error` and on screen).
     pub log: Option<SessionLog>,
@@ -129,25 +76,37 @@ pub enum TeacherCommand {
     SkipLeaderboard,
 }
 
+/// A teacher control on screen: the command it sends.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Control(pub TeacherCommand);
+
 /// The team whose answer teacher entry is typing.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct EntryTeam(pub usize);
 
 pub(super) fn plugin(app: &mut App) {
+    let in_session = |screen: Res<State<Screen>>| in_class_session(*screen.get());
     app.add_message::<TeacherCommand>()
         .init_resource::<EntryTeam>()
-        .add_systems(PreStartup, load_choices)
         .add_systems(
             Update,
             tick_clock
                 .in_set(GameSet::TickTimers)
+                .in_set(PausableSystems)
                 .run_if(in_state(Screen::ClassQuestion).and_then(resource_exists::<ClassSession>)),
         )
         .add_systems(
             Update,
-            (buzzers, teacher_keys)
+            buzzers
                 .in_set(GameSet::RecordInput)
-                .run_if(in_class_session.and_then(resource_exists::<ClassSession>)),
+                .in_set(PausableSystems)
+                .run_if(in_state(Screen::ClassQuestion).and_then(resource_exists::<ClassSession>)),
+        )
+        .add_systems(
+            Update,
+            (teacher_keys, controls.after(MenuSystems))
+                .in_set(GameSet::RecordInput)
+                .run_if(in_session.and_then(resource_exists::<ClassSession>)),
         )
         .add_systems(
             Update,
@@ -155,13 +114,15 @@ pub(super) fn plugin(app: &mut App) {
                 .chain()
                 .in_set(GameSet::Update)
                 .run_if(resource_exists::<ClassSession>),
-        );
+        )
+        .add_systems(OnEnter(Screen::ClassQuestion), show_countdown)
+        .add_systems(OnExit(Screen::ClassQuestion), stop_countdown);
 }
 
-/// Whether a classroom session screen is showing.
-pub fn in_class_session(screen: Res<State<Screen>>) -> bool {
+/// Whether `screen` is one of a classroom session's screens.
+pub fn in_class_session(screen: Screen) -> bool {
     matches!(
-        screen.get(),
+        screen,
         Screen::ClassQuestion
             | Screen::ClassReveal
             | Screen::Leaderboard
@@ -170,29 +131,13 @@ pub fn in_class_session(screen: Res<State<Screen>>) -> bool {
     )
 }
 
-fn load_choices(world: &mut World) {
-    let dir = world.get_resource::<DataDir>().cloned().unwrap_or_default();
-    let loaded = save_file::load::<ClassChoices>(&dir.0.join(FILE));
-    if let Some(warning) = loaded.warning {
-        world.resource_mut::<Banner>().warn(warning);
-    }
-    let mut choices = loaded.value;
-    choices.fit_teams();
-    world.insert_resource(choices);
-}
-
 /// Deals the session from the active bank and the classroom choices, opens
 /// its results file, and shows the first question.
 pub fn start_session(world: &mut World) -> Result<(), DealError> {
     let choices = world.resource::<ClassChoices>().clone();
-    let active = world.resource::<ActiveBank>().clone();
-    let mut bank = active.bank.clone();
-    if choices.style == AnsweringStyle::Buzzers {
-        // A slider needs a keyboard of its own: buzzer teams get choice questions.
-        bank.questions.retain(|q| !matches!(q.kind, quorum_core::bank::QuestionKind::Estimate { .. }));
-    }
+    let bank = world.resource::<ActiveBank>().bank.clone();
     let seed = world.resource::<NextSeed>().0;
-    let questions = quiz::deal(&bank, &choices.round.settings, seed)?;
+    let questions = classroom::deal_for(&bank, &choices.round.settings, choices.style, seed)?;
     world.resource_mut::<NextSeed>().0 = seed.wrapping_add(1);
     let dir = world.resource::<DataDir>().0.clone();
     let (log, log_error) = match SessionLog::create(&dir, &bank.title) {
@@ -205,11 +150,12 @@ pub fn start_session(world: &mut World) -> Result<(), DealError> {
         }
     };
     let teams = choices.team_names();
+    let session = Session::new(questions, choices.round.settings.clone(), choices.style, teams.clone())
+        .with_leaderboard(choices.leaderboard_every);
     world.insert_resource(ClassSession {
         previous_order: (0..teams.len()).collect(),
-        session: Session::new(questions, choices.round.settings.clone(), choices.style, teams),
+        session,
         bank_title: bank.title.clone(),
-        leaderboard_every: choices.leaderboard_every,
         log,
         log_error,
         logged: 0,
@@ -219,10 +165,21 @@ pub fn start_session(world: &mut World) -> Result<(), DealError> {
     Ok(())
 }
 
-fn tick_clock(time: Res<Time>, paused: Res<Paused>, mut class: ResMut<ClassSession>) {
-    if !paused.0 && class.session.phase() == Phase::Asking {
+fn tick_clock(time: Res<Time>, mut class: ResMut<ClassSession>, mut countdown: ResMut<Countdown>) {
+    if class.session.phase() == Phase::Asking {
         class.session.tick(time.delta());
+        countdown.set_if_neq(Countdown::of(class.session.timer()));
     }
+}
+
+fn show_countdown(class: Option<Res<ClassSession>>, mut countdown: ResMut<Countdown>) {
+    if let Some(class) = class {
+        *countdown = Countdown::of(class.session.timer());
+    }
+}
+
+fn stop_countdown(mut countdown: ResMut<Countdown>) {
+    *countdown = Countdown::default();
 }
 
 /// Buzzer teams' keys: the first press of each team counts. A row whose team
@@ -230,11 +187,9 @@ fn tick_clock(time: Res<Time>, paused: Res<Paused>, mut class: ResMut<ClassSessi
 fn buzzers(
     mut keys: MessageReader<KeyboardInput>,
     held: Res<ButtonInput<KeyCode>>,
-    screen: Res<State<Screen>>,
-    paused: Res<Paused>,
     mut class: ResMut<ClassSession>,
 ) {
-    if class.session.style != AnsweringStyle::Buzzers || *screen.get() != Screen::ClassQuestion || paused.0 {
+    if class.session.style != AnsweringStyle::Buzzers {
         keys.clear();
         return;
     }
@@ -251,22 +206,30 @@ fn buzzers(
     }
 }
 
-/// The teacher's keys. While buzzer teams are answering, their letters
-/// belong to the teams, so the teacher holds Ctrl for R, S, N and E.
+/// Whether letter keys belong to the teams or to typing on this screen:
+/// while buzzer teams answer (the letters are their keys) and while the
+/// teacher types an estimate. Then the teacher's letters need Ctrl.
+pub fn letters_are_taken(session: &Session, screen: Screen) -> bool {
+    screen == Screen::ClassQuestion
+        && (session.style == AnsweringStyle::Buzzers
+            || session.current().is_some_and(|q| q.scale().is_some()))
+}
+
+/// The teacher's keys. While letters are taken (see `letters_are_taken`),
+/// the teacher holds Ctrl for R, S, N, E, L and K.
 fn teacher_keys(
     keys: Res<ButtonInput<KeyCode>>,
     screen: Res<State<Screen>>,
     class: Res<ClassSession>,
-    help: Res<super::help::HelpShown>,
+    help: Res<HelpShown>,
     mut commands: MessageWriter<TeacherCommand>,
 ) {
     if help.0 {
         return;
     }
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
-    let letters_are_buzzers =
-        class.session.style == AnsweringStyle::Buzzers && *screen.get() == Screen::ClassQuestion;
-    let letter = |k: KeyCode| keys.just_pressed(k) && (ctrl || !letters_are_buzzers);
+    let letter =
+        |k: KeyCode| keys.just_pressed(k) && (ctrl || !letters_are_taken(&class.session, *screen.get()));
     let pressed = |k: KeyCode| keys.just_pressed(k);
     if pressed(KeyCode::Space) || pressed(KeyCode::Escape) {
         commands.write(TeacherCommand::Pause);
@@ -297,28 +260,37 @@ fn teacher_keys(
     }
 }
 
-/// Whether the leaderboard comes after the question just revealed.
-pub fn leaderboard_due(class: &ClassSession) -> bool {
-    let done = class.session.results().len();
-    !class.session.is_last() && class.leaderboard_every.is_some_and(|n| n > 0 && done.is_multiple_of(n))
+/// A click on a teacher control sends its command.
+fn controls(
+    mut activated: MessageReader<Activated>,
+    controls: Query<&Control>,
+    mut commands: MessageWriter<TeacherCommand>,
+) {
+    for Activated(e) in activated.read() {
+        if let Ok(Control(command)) = controls.get(*e) {
+            commands.write(*command);
+        }
+    }
 }
 
 fn apply_commands(
     mut commands: MessageReader<TeacherCommand>,
     screen: Res<State<Screen>>,
-    mut paused: ResMut<Paused>,
+    pause: Option<Res<State<Pause>>>,
+    mut next_pause: ResMut<NextState<Pause>>,
     mut class: ResMut<ClassSession>,
     mut next: ResMut<NextState<Screen>>,
 ) {
+    let paused = pause.is_some_and(|p| p.get().0);
     for command in commands.read() {
         let screen = *screen.get();
         match (command, screen) {
-            (TeacherCommand::Pause, Screen::ClassQuestion) => paused.0 = !paused.0,
-            (TeacherCommand::Reveal, Screen::ClassQuestion) if !paused.0 => class.session.reveal(),
-            (TeacherCommand::Skip, Screen::ClassQuestion) if !paused.0 => class.session.skip(),
+            (TeacherCommand::Pause, Screen::ClassQuestion) => next_pause.set(Pause(!paused)),
+            (TeacherCommand::Reveal, Screen::ClassQuestion) if !paused => class.session.reveal(),
+            (TeacherCommand::Skip, Screen::ClassQuestion) if !paused => class.session.skip(),
             (TeacherCommand::AddTime(s), Screen::ClassQuestion) => class.session.adjust_time(*s),
             (TeacherCommand::Next, Screen::ClassReveal) => {
-                if leaderboard_due(&class) {
+                if class.session.leaderboard_due() {
                     next.set(Screen::Leaderboard);
                 } else {
                     class.session.next();
@@ -329,7 +301,6 @@ fn apply_commands(
             (TeacherCommand::Next, Screen::Leaderboard) => class.session.next(),
             (TeacherCommand::Next, Screen::Podium) => next.set(Screen::ClassResults),
             (TeacherCommand::End, Screen::ClassQuestion | Screen::ClassReveal | Screen::Leaderboard) => {
-                paused.0 = false;
                 class.session.end();
             }
             _ => {}
@@ -381,15 +352,5 @@ mod tests {
         assert_eq!(buzzer(KeyCode::KeyP), None);
         let all: std::collections::HashSet<KeyCode> = BUZZER_ROWS.iter().flatten().copied().collect();
         assert_eq!(all.len(), 24);
-    }
-
-    #[test]
-    fn team_counts_fit_the_answering_style() {
-        let mut c = ClassChoices { teams: (1..=6).map(default_team_name).collect(), ..Default::default() };
-        c.fit_teams();
-        assert_eq!(c.teams.len(), 4, "buzzers allow four teams");
-        c.teams = vec!["  ".into()];
-        c.fit_teams();
-        assert_eq!(c.team_names(), ["Team 1", "Team 2"]);
     }
 }

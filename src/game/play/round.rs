@@ -4,9 +4,11 @@
 
 use bevy::prelude::*;
 
-use super::bank_source::ActiveBank;
-use super::setup_choices::SetupChoices;
-use super::{GameSet, Screen};
+use super::bank::ActiveBank;
+use super::pause::PausableSystems;
+use crate::game::settings::setup::SetupChoices;
+use crate::game::theme::countdown::Countdown;
+use crate::game::{GameSet, Screen};
 use quorum_core::quiz::{self, Answer, DealError, Phase, Round};
 
 /// The solo round being played.
@@ -21,19 +23,9 @@ pub struct CurrentRound {
     pub recorded: bool,
 }
 
-impl CurrentRound {
-    pub fn timer_running(&self) -> bool {
-        self.round.phase() == Phase::Asking && self.round.timer().is_running()
-    }
-}
-
 /// An answer from the question screen's input (a key, a click, the slider).
 #[derive(Message, Debug, Clone, Copy, PartialEq)]
 pub struct AnswerGiven(pub Answer);
-
-/// Whether the round is paused (Esc). The question is hidden while paused.
-#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Paused(pub bool);
 
 /// The seed for the next round: `--seed` if given, else from the clock.
 #[derive(Resource, Debug, Clone, Copy)]
@@ -51,22 +43,23 @@ impl Default for NextSeed {
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<AnswerGiven>()
-        .init_resource::<Paused>()
         .init_resource::<NextSeed>()
         .add_systems(
             Update,
             tick_clock
                 .in_set(GameSet::TickTimers)
+                .in_set(PausableSystems)
                 .run_if(in_state(Screen::Question).and_then(resource_exists::<CurrentRound>)),
         )
         .add_systems(
             Update,
             apply_answers
                 .in_set(GameSet::Update)
+                .in_set(PausableSystems)
                 .run_if(in_state(Screen::Question).and_then(resource_exists::<CurrentRound>)),
         )
-        .add_systems(OnExit(Screen::Question), unpause)
-        .add_systems(OnExit(Screen::Reveal), unpause);
+        .add_systems(OnEnter(Screen::Question), show_countdown)
+        .add_systems(OnExit(Screen::Question), stop_countdown);
 }
 
 /// Deals a round from the active bank with the player's choices and starts
@@ -93,37 +86,37 @@ pub fn start_round(world: &mut World) -> Result<(), DealError> {
 
 fn tick_clock(
     time: Res<Time>,
-    paused: Res<Paused>,
     mut current: ResMut<CurrentRound>,
+    mut countdown: ResMut<Countdown>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    if paused.0 || current.round.phase() != Phase::Asking {
+    if current.round.phase() != Phase::Asking {
         return;
     }
     if current.round.tick(time.delta()).is_some() {
         next.set(Screen::Reveal);
     }
+    countdown.set_if_neq(Countdown::of(current.round.timer()));
 }
 
 fn apply_answers(
     mut answers: MessageReader<AnswerGiven>,
-    paused: Res<Paused>,
     mut current: ResMut<CurrentRound>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for AnswerGiven(answer) in answers.read() {
-        if paused.0 {
-            continue;
-        }
         if current.round.answer(*answer).is_some() {
             next.set(Screen::Reveal);
         }
     }
 }
 
-fn unpause(mut paused: ResMut<Paused>, current: Option<ResMut<CurrentRound>>) {
-    paused.set_if_neq(Paused(false));
-    if let Some(mut current) = current {
-        current.round.set_paused(false);
+fn show_countdown(current: Option<Res<CurrentRound>>, mut countdown: ResMut<Countdown>) {
+    if let Some(current) = current {
+        *countdown = Countdown::of(current.round.timer());
     }
+}
+
+fn stop_countdown(mut countdown: ResMut<Countdown>) {
+    *countdown = Countdown::default();
 }

@@ -10,21 +10,26 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
-use super::GameSet;
 use super::text_field::TextField;
-use super::theme::Theme;
+use crate::game::GameSet;
+use crate::game::theme::{Fill, Theme};
 
 /// The menu's input systems: anything reading `Activated` or `Adjusted` in
 /// `GameSet::RecordInput` runs after them.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MenuSystems;
 
-/// Something the player can activate. `order` is its place in keyboard
-/// navigation, lowest first.
-#[derive(Component, Debug, Clone, Copy)]
+/// Something the player can activate. Keyboard navigation visits items in
+/// the order they were spawned, which is the order a screen lays them out.
+#[derive(Component, Debug, Clone, Copy, Default)]
 pub struct MenuItem {
-    pub order: u32,
+    /// Set when the item appears, from `SpawnOrder`.
+    order: u64,
 }
+
+/// Counts menu items as they appear, for their keyboard order.
+#[derive(Resource, Debug, Default)]
+struct SpawnOrder(u64);
 
 /// The item that gets the focus when a screen opens.
 #[derive(Component, Debug, Clone, Copy, Default)]
@@ -46,11 +51,16 @@ pub struct StepArrow {
     pub delta: i32,
 }
 
-/// The colours of an item at rest and under the mouse.
-#[derive(Component, Debug, Clone, Copy)]
+/// The fills of an item at rest and under the mouse.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ButtonColors {
-    pub normal: Color,
-    pub hovered: Color,
+    pub normal: Fill,
+    pub hovered: Fill,
+}
+
+impl ButtonColors {
+    /// An ordinary button.
+    pub const BUTTON: ButtonColors = ButtonColors { normal: Fill::Button, hovered: Fill::ButtonHovered };
 }
 
 /// The item with the keyboard focus.
@@ -76,6 +86,9 @@ pub struct KeysCaptured(pub bool);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<MenuFocus>()
         .init_resource::<KeysCaptured>()
+        .init_resource::<SpawnOrder>()
+        .add_observer(number_new_item)
+        .add_observer(paint_new_button)
         .add_message::<Activated>()
         .add_message::<Adjusted>()
         .add_systems(
@@ -86,6 +99,24 @@ pub(super) fn plugin(app: &mut App) {
                 .in_set(GameSet::RecordInput),
         )
         .add_systems(Update, highlight.in_set(GameSet::Update));
+}
+
+fn number_new_item(add: On<Add, MenuItem>, mut next: ResMut<SpawnOrder>, mut items: Query<&mut MenuItem>) {
+    if let Ok(mut item) = items.get_mut(add.entity) {
+        next.0 += 1;
+        item.order = next.0;
+    }
+}
+
+/// A button has its resting colour from the moment it appears.
+fn paint_new_button(
+    insert: On<Insert, ButtonColors>,
+    theme: Res<Theme>,
+    mut buttons: Query<(&ButtonColors, &mut BackgroundColor)>,
+) {
+    if let Ok((colours, mut background)) = buttons.get_mut(insert.entity) {
+        background.0 = theme.palette.fill(colours.normal);
+    }
 }
 
 fn forget_despawned_focus(mut focus: ResMut<MenuFocus>, items: Query<(), With<MenuItem>>) {
@@ -149,7 +180,7 @@ fn keyboard_navigation(
 ) {
     let modal = modals.iter().next();
     let reachable = |e: Entity| modal.is_none_or(|m| parents.iter_ancestors(e).any(|a| a == m));
-    let mut ordered: Vec<(u32, Entity, bool)> =
+    let mut ordered: Vec<(u64, Entity, bool)> =
         items.iter().filter(|(e, ..)| reachable(*e)).map(|(e, m, s, _)| (m.order, e, s.is_some())).collect();
     ordered.sort_by_key(|(order, e, _)| (*order, *e));
     // A focused text field keeps Space and the arrow keys for typing, and
@@ -212,7 +243,7 @@ fn highlight(
 ) {
     for (entity, colors, interaction, mut background, outline) in &mut items {
         let hovered = matches!(interaction, Some(Interaction::Hovered | Interaction::Pressed));
-        let wanted = if hovered { colors.hovered } else { colors.normal };
+        let wanted = theme.palette.fill(if hovered { colors.hovered } else { colors.normal });
         if background.0 != wanted {
             background.0 = wanted;
         }

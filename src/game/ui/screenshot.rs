@@ -8,10 +8,11 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 
-use super::Screen;
-use super::classroom::{ClassChoices, ClassSession, TeacherCommand, start_session};
-use super::round::{AnswerGiven, CurrentRound, start_round};
 use super::window::KeepDrawing;
+use crate::game::Screen;
+use crate::game::play::classroom::{ClassSession, TeacherCommand, start_session};
+use crate::game::play::round::{AnswerGiven, CurrentRound, start_round};
+use crate::game::settings::classroom::ClassChoices;
 use quorum_core::bank::QuestionKind;
 use quorum_core::quiz::classroom::AnsweringStyle;
 use quorum_core::quiz::{Answer, DealtQuestion, Phase};
@@ -89,7 +90,8 @@ struct Progress {
     requested: bool,
 }
 
-pub(super) fn plugin(app: &mut App) {
+/// Added by `game::run` only when a screenshot was asked for.
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Progress>()
         .add_systems(Startup, keep_drawing)
         .add_systems(Update, (drive, shoot).chain());

@@ -11,8 +11,8 @@ use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoadFailedEvent, AssetLoader, LoadContext};
 use bevy::prelude::*;
 
-use super::Screen;
-use super::banner::Banner;
+use crate::game::ui::banner::Banner;
+use crate::game::{GameSet, Screen};
 use quorum_core::bank::{self, Bank, Checked, Diagnostic, builtin};
 
 /// Which bank to play.
@@ -116,7 +116,9 @@ pub(super) fn plugin(app: &mut App) {
         };
         app.init_asset::<BankFile>()
             .register_asset_loader(BankFileLoader { folder })
-            .add_systems(Update, (apply_loaded_bank, report_failed_load));
+            // Before the screens update, so a screen showing the bank redraws
+            // in the same frame as the reload (an idle window may not draw again).
+            .add_systems(Update, (apply_loaded_bank, report_failed_load).in_set(GameSet::RecordInput));
     }
     app.add_systems(Startup, choose_bank);
 }

@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::window::WindowCloseRequested;
 
-use super::bank_source::{ActiveBank, BankChoice, BankProblem};
-use super::banner::Banner;
+use super::bank::{ActiveBank, BankChoice, BankProblem};
 use super::round::{CurrentRound, NextSeed};
-use super::setup_choices::SetupChoices;
-use super::{DataDir, GameSet, Screen};
+use crate::game::settings::setup::SetupChoices;
+use crate::game::ui::banner::Banner;
+use crate::game::{DataDir, GameSet, Screen};
 use quorum_core::bank::edit::EditSession;
 use quorum_core::bank::{Diagnostic, builtin};
 use quorum_core::quiz::{QuestionCount, Round, RoundSettings, deal};
@@ -114,8 +114,8 @@ fn start_in_editor(start: Res<StartInEditor>, mut next: ResMut<NextState<Screen>
 
 /// Where the built-in bank is copied to be edited: it is inside the program
 /// and cannot be changed in place.
-pub fn builtin_copy(dir: &DataDir) -> PathBuf {
-    dir.0.join("banks").join("nz-cannabis-decriminalisation.ron")
+pub fn builtin_copy_folder(dir: &DataDir) -> PathBuf {
+    dir.0.join("banks")
 }
 
 /// Opens the bank in play: a teacher's file as it is, or a copy of the
@@ -133,27 +133,20 @@ fn open_bank(
     }
     let path = match choice.as_deref() {
         Some(BankChoice::File(path)) => path.clone(),
-        _ => {
-            let path = builtin_copy(&dir);
-            if !path.exists() {
-                let article = path.with_file_name("nz-cannabis-decriminalisation.txt");
-                let copied = quorum_core::atomic_file::write(&article, builtin::ARTICLE_TEXT.as_bytes())
-                    .and_then(|()| {
-                        let text = builtin::BANK_RON
-                            .replace(builtin::ARTICLE_PATH, "nz-cannabis-decriminalisation.txt");
-                        quorum_core::atomic_file::write(&path, text.as_bytes())
-                    });
-                if let Err(e) = copied {
-                    problem.0 = Some(format!("cannot copy the built-in bank to {}: {e}", path.display()));
-                    return;
-                }
+        _ => match builtin::copy_to(&builtin_copy_folder(&dir)) {
+            Ok(builtin::Copy::Made(path)) => {
                 banner.info(format!(
                     "The built-in bank can't be changed, so this is your copy: {}",
                     path.display()
                 ));
+                path
             }
-            path
-        }
+            Ok(builtin::Copy::AlreadyThere(path)) => path,
+            Err(e) => {
+                problem.0 = Some(e);
+                return;
+            }
+        },
     };
     match EditSession::open(&path) {
         Ok(session) => {
@@ -297,14 +290,7 @@ fn try_it(world: &mut World) {
     let Some(editing) = world.get_resource::<Editing>() else { return };
     let index = editing.session.selected;
     let Some(question) = editing.session.question().cloned() else { return };
-    // Provenance and explanation problems don't stop a try; broken structure does.
-    let blocking = editing
-        .problems(index, None)
-        .find(|d| {
-            d.is_error()
-                && !matches!(d.field.as_deref(), Some("source" | "explanation" | "id" | "topic" | "speaker"))
-        })
-        .map(|d| d.message.clone());
+    let blocking = editing.problems(index, None).find(|d| d.stops_a_try()).map(|d| d.message.clone());
     if let Some(reason) = blocking {
         world.resource_mut::<Banner>().warn(format!("Fix this question first: {reason}"));
         return;
