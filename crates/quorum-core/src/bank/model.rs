@@ -78,6 +78,19 @@ impl Difficulty {
     }
 }
 
+/// What a question teaches from outside its article: kept apart from the
+/// explanation, which says only what the article says, and shown with where
+/// it comes from so a teacher can check it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Background", deny_unknown_fields)]
+pub struct Background {
+    pub text: String,
+    /// The source: a publication, a law, an official page (title and URL).
+    /// Optional in the format so a missing one is a warning, not a parse error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+}
+
 /// One question, as the game and the validator see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "RawQuestion", into = "RawQuestion")]
@@ -90,6 +103,8 @@ pub struct Question {
     pub time_limit: Option<u32>,
     /// Shown after answering: it teaches, not just restates the answer.
     pub explanation: String,
+    /// Facts from outside the article, shown apart from the explanation.
+    pub background: Option<Background>,
     /// The article's sentences the question rests on, verbatim.
     pub source: Vec<String>,
     /// Who is quoted, when the question is about a quote. A who-said-it
@@ -260,6 +275,8 @@ pub enum RawQuestion {
         choices: Vec<String>,
         answer: String,
         explanation: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<Background>,
         #[serde(default)]
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -277,6 +294,8 @@ pub enum RawQuestion {
         choices: Vec<String>,
         answer: String,
         explanation: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<Background>,
         #[serde(default)]
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -289,6 +308,8 @@ pub enum RawQuestion {
         statement: String,
         answer: bool,
         explanation: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<Background>,
         #[serde(default)]
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -304,6 +325,8 @@ pub enum RawQuestion {
         choices: Vec<String>,
         answer: String,
         explanation: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<Background>,
         #[serde(default)]
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -324,6 +347,8 @@ pub enum RawQuestion {
         answer: f64,
         tolerance: f64,
         explanation: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<Background>,
         #[serde(default)]
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -344,6 +369,7 @@ impl From<RawQuestion> for Question {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -353,6 +379,7 @@ impl From<RawQuestion> for Question {
                 difficulty,
                 time_limit,
                 explanation,
+                background,
                 source,
                 speaker,
                 kind: QuestionKind::MultipleChoice { prompt, choices, answer },
@@ -366,6 +393,7 @@ impl From<RawQuestion> for Question {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 time_limit,
             } => Question {
@@ -374,6 +402,7 @@ impl From<RawQuestion> for Question {
                 difficulty,
                 time_limit,
                 explanation,
+                background,
                 source,
                 speaker: None,
                 kind: QuestionKind::WhoSaidIt { prompt, quote, choices, answer },
@@ -385,6 +414,7 @@ impl From<RawQuestion> for Question {
                 statement,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -394,6 +424,7 @@ impl From<RawQuestion> for Question {
                 difficulty,
                 time_limit,
                 explanation,
+                background,
                 source,
                 speaker,
                 kind: QuestionKind::TrueFalse { statement, answer },
@@ -406,6 +437,7 @@ impl From<RawQuestion> for Question {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -415,6 +447,7 @@ impl From<RawQuestion> for Question {
                 difficulty,
                 time_limit,
                 explanation,
+                background,
                 source,
                 speaker,
                 kind: QuestionKind::Figure { prompt, choices, answer },
@@ -431,6 +464,7 @@ impl From<RawQuestion> for Question {
                 answer,
                 tolerance,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -440,6 +474,7 @@ impl From<RawQuestion> for Question {
                 difficulty,
                 time_limit,
                 explanation,
+                background,
                 source,
                 speaker,
                 kind: QuestionKind::Estimate { prompt, min, max, step, unit, answer, tolerance },
@@ -450,7 +485,8 @@ impl From<RawQuestion> for Question {
 
 impl From<Question> for RawQuestion {
     fn from(q: Question) -> Self {
-        let Question { id, topic, difficulty, time_limit, explanation, source, speaker, kind } = q;
+        let Question { id, topic, difficulty, time_limit, explanation, background, source, speaker, kind } =
+            q;
         match kind {
             QuestionKind::MultipleChoice { prompt, choices, answer } => RawQuestion::MultipleChoice {
                 id,
@@ -460,6 +496,7 @@ impl From<Question> for RawQuestion {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -473,6 +510,7 @@ impl From<Question> for RawQuestion {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 time_limit,
             },
@@ -483,6 +521,7 @@ impl From<Question> for RawQuestion {
                 statement,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -495,6 +534,7 @@ impl From<Question> for RawQuestion {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -512,6 +552,7 @@ impl From<Question> for RawQuestion {
                     answer,
                     tolerance,
                     explanation,
+                    background,
                     source,
                     speaker,
                     time_limit,
