@@ -13,7 +13,7 @@ fn fixture(name: &str) -> PathBuf {
 fn article() -> ArticleRef {
     ArticleRef {
         path: "../../../../../assets/articles/nz-cannabis-decriminalisation.txt".into(),
-        title: "Greens renew call".into(),
+        title: "Greens call".into(),
         title_supplied: true,
         publisher: None,
         date: None,

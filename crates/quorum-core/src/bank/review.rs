@@ -64,7 +64,7 @@ header { border-bottom: 2px solid #111; padding-bottom: .6rem; margin-bottom: 1r
 blockquote { margin: .3rem 0 .3rem 1rem; font-style: italic; }
 .choices { margin: .2rem 0; padding-left: 1.6rem; }
 .answer { font-weight: bold; }
-.answer::after { content: "  \2714 right answer"; font-size: .8rem; }
+.answer::after { content: "\2714\A0right answer"; font-size: .8rem; margin-left: .6em; }
 .paragraph { border-left: 3px solid #bbb; padding-left: .6rem; margin: .3rem 0; }
 mark { background: #ffe95c; color: #000; padding: 0 .1em; }
 .missing, .problem-error { color: #a00000; }
@@ -72,9 +72,9 @@ mark { background: #ffe95c; color: #000; padding: 0 .1em; }
 .background { border: 1px dashed #555; padding: .3rem .6rem; }
 .cite { font-size: .85rem; color: #333; }
 .text { white-space: pre-wrap; margin: .2rem 0; }
-.tick { display: block; margin-top: .7rem; font-weight: bold; }
-.tick input { width: 1.1rem; height: 1.1rem; vertical-align: middle; margin-right: .4rem; }
-.by { font-weight: normal; color: #444; margin-left: 1.5rem; }
+.tick { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.5rem; margin-top: .7rem; font-weight: bold; }
+.tick input { width: 1.1rem; height: 1.1rem; margin: 0 .4rem 0 0; }
+.by { font-weight: normal; color: #444; margin-left: auto; white-space: nowrap; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 "#;
 
@@ -197,7 +197,7 @@ fn question(
     }
     let _ = writeln!(
         out,
-        "<label class=\"tick\"><input type=\"checkbox\" name=\"checked-{}\">Checked: the answer, the choices, the explanation and the background hold.<span class=\"by\">By: ____________</span></label>\n</section>",
+        "<label class=\"tick\"><span><input type=\"checkbox\" name=\"checked-{}\">Checked: the answer, the choices, the explanation and the background hold.</span><span class=\"by\">By: ____________</span></label>\n</section>",
         escape(&q.id)
     );
 }
