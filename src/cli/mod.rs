@@ -4,6 +4,7 @@
 mod authoring;
 mod check;
 mod results;
+mod review;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -117,6 +118,8 @@ pub enum Command {
         /// The bank file.
         bank: PathBuf,
     },
+    /// Write a printable fact-check sheet (HTML): every question, its answer, the article's words, the background.
+    Review(review::ReviewArgs),
     /// List past classroom sessions, or print one session's summary table.
     Results {
         /// A session id (as listed), a results file's name, or its path.
@@ -170,6 +173,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             play(PlayArgs { bank: Some(bank), ..PlayArgs::default() }, true)
         }
+        Some(Command::Review(args)) => review::run(args),
         Some(Command::Results { session }) => {
             print!("{}", results::run(session.as_deref())?);
             Ok(ExitCode::SUCCESS)

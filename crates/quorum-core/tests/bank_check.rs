@@ -8,6 +8,10 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/malformed")
 }
 
+fn warning_fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/warnings")
+}
+
 #[test]
 fn the_shipped_bank_has_no_errors() {
     let checked = builtin::check();
@@ -76,8 +80,8 @@ struct Expectation {
     message: String,
 }
 
-fn expectations() -> Vec<Expectation> {
-    let text = std::fs::read_to_string(fixtures().join("expected.txt")).unwrap();
+fn expectations_in(folder: &Path) -> Vec<Expectation> {
+    let text = std::fs::read_to_string(folder.join("expected.txt")).unwrap();
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|line| {
@@ -94,20 +98,26 @@ fn expectations() -> Vec<Expectation> {
         .collect()
 }
 
-#[test]
-fn every_malformed_bank_reports_its_error_at_its_position() {
-    let expected = expectations();
-    assert!(expected.len() >= 15);
+/// The expectations of a fixture folder, checked to name every bank in it.
+fn expectations_for_every_fixture(folder: &Path) -> Vec<Expectation> {
+    let expected = expectations_in(folder);
     let mut listed: Vec<String> = expected.iter().map(|e| e.file.clone()).collect();
     listed.sort();
     listed.dedup();
-    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures())
+    let mut on_disk: Vec<String> = std::fs::read_dir(folder)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".ron"))
         .collect();
     on_disk.sort();
     assert_eq!(listed, on_disk, "every fixture needs an expectation, and every expectation a fixture");
+    expected
+}
+
+#[test]
+fn every_malformed_bank_reports_its_error_at_its_position() {
+    let expected = expectations_for_every_fixture(&fixtures());
+    assert!(expected.len() >= 15);
 
     for e in &expected {
         let checked = bank::check_file(&fixtures().join(&e.file));
@@ -125,6 +135,102 @@ fn every_malformed_bank_reports_its_error_at_its_position() {
             checked.report()
         );
     }
+}
+
+#[test]
+fn every_warning_bank_warns_at_its_position_and_still_plays() {
+    let expected = expectations_for_every_fixture(&warning_fixtures());
+    assert!(expected.len() >= 5);
+    for e in &expected {
+        let checked = bank::check_file(&warning_fixtures().join(&e.file));
+        assert_eq!(
+            checked.errors(),
+            0,
+            "{}: a warning rule must not stop play:\n{}",
+            e.file,
+            checked.report()
+        );
+        let found = checked
+            .diagnostics
+            .iter()
+            .any(|d| !d.is_error() && d.position == e.position && d.message.contains(&e.message));
+        assert!(
+            found,
+            "{}: expected a warning at {:?} containing {:?}, got:\n{}",
+            e.file,
+            e.position,
+            e.message,
+            checked.report()
+        );
+        assert_eq!(checked.playable().unwrap().questions.len(), 1);
+    }
+}
+
+#[test]
+fn the_shipped_bank_keeps_outside_facts_out_of_its_explanations() {
+    let bank = builtin::check().bank.unwrap();
+    for q in &bank.questions {
+        assert!(
+            !q.explanation.to_lowercase().contains("background:"),
+            "{}: the explanation mixes in an outside fact",
+            q.id
+        );
+    }
+}
+
+#[test]
+fn every_background_in_the_shipped_bank_has_a_cite() {
+    let bank = builtin::check().bank.unwrap();
+    let backgrounds: Vec<_> =
+        bank.questions.iter().filter_map(|q| q.background.as_ref().map(|b| (q, b))).collect();
+    assert!(backgrounds.len() >= 10, "only {} questions have background", backgrounds.len());
+    for (q, b) in backgrounds {
+        assert!(!b.text.trim().is_empty(), "{}: empty background", q.id);
+        let cite = b.cite.as_deref().unwrap_or_default().trim();
+        assert!(cite.len() > 20, "{}: the background has no cite", q.id);
+    }
+}
+
+#[test]
+fn no_figure_in_the_shipped_bank_offers_a_choice_its_answer_makes_true() {
+    let bank = builtin::check().bank.unwrap();
+    for q in &bank.questions {
+        let QuestionKind::Figure { choices, answer, .. } = &q.kind else { continue };
+        let Some(bound) = bank::bound::Bound::parse(answer) else { continue };
+        for c in choices.iter().filter(|c| *c != answer) {
+            assert!(
+                !bank::bound::Bound::parse(c).is_some_and(|other| bound.implies(&other)),
+                "{}: {c}",
+                q.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_shipped_bank_asks_what_the_fact_check_found_uncovered() {
+    let bank = builtin::check().bank.unwrap();
+    // Each is the right answer of a question, not only words in some source.
+    let answered =
+        |words: &str| bank.questions.iter().any(|q| q.answer_text().to_lowercase().contains(words));
+    assert!(answered("highly specific"), "Swarbrick called the referendum \"highly specific\"");
+    assert!(answered("dramatic moves in the united states"), "the call follows US moves");
+    let title = &bank.article.title;
+    assert!(bank.article.title_supplied && !title.to_lowercase().contains("renew"), "{title}");
+}
+
+#[test]
+fn the_example_in_the_format_docs_checks_clean() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/bank-format.md");
+    let docs = std::fs::read_to_string(docs).unwrap();
+    let example =
+        docs.split("```ron\n").nth(1).and_then(|rest| rest.split("```").next()).expect("a ron example");
+    let checked = bank::check_bytes("example.ron", example.as_bytes(), |path| {
+        assert_eq!(path, builtin::ARTICLE_PATH);
+        Ok(builtin::ARTICLE_TEXT.to_string())
+    });
+    assert_eq!((checked.errors(), checked.warnings()), (0, 0), "{}", checked.report());
+    assert!(checked.bank.unwrap().questions.iter().any(|q| q.background.is_some()), "it shows a background");
 }
 
 #[test]

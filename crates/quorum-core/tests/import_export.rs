@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use quorum_core::bank::model::{ArticleRef, QuestionKind};
-use quorum_core::bank::{builtin, gift, load, spreadsheet, write};
+use quorum_core::bank::model::{ArticleRef, Background, QuestionKind};
+use quorum_core::bank::{builtin, export, gift, load, spreadsheet, write};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
@@ -13,7 +13,7 @@ fn fixture(name: &str) -> PathBuf {
 fn article() -> ArticleRef {
     ArticleRef {
         path: "../../../../../assets/articles/nz-cannabis-decriminalisation.txt".into(),
-        title: "Greens renew call".into(),
+        title: "Greens call".into(),
         title_supplied: true,
         publisher: None,
         date: None,
@@ -124,6 +124,10 @@ fn imported_questions_pass_the_same_checks_as_a_bank() {
 #[test]
 fn round_trips_keep_every_field_each_format_carries() {
     let bank = builtin::check().bank.unwrap();
+    assert!(
+        bank.questions.iter().filter(|q| q.background.is_some()).count() >= 10,
+        "the backgrounds are carried too"
+    );
     // Bank -> CSV -> bank: every question field.
     let csv = spreadsheet::export(&bank);
     assert_eq!(
@@ -136,4 +140,63 @@ fn round_trips_keep_every_field_each_format_carries() {
     // Bank -> RON -> bank: the whole bank.
     let ron = write::to_ron(&bank, &Default::default());
     assert_eq!(load::parse("x.ron", &ron).unwrap(), bank);
+}
+
+#[test]
+fn a_background_survives_every_format_even_with_line_breaks_and_no_cite() {
+    let mut bank = builtin::check().bank.unwrap();
+    bank.questions[0].background = Some(Background {
+        text: "Two lines:\nthe second, with a backslash \\ and {braces} ~ = # : \"quotes\".".into(),
+        cite: None,
+    });
+    bank.questions[1].background =
+        Some(Background { text: String::new(), cite: Some("A cite kept even without text".into()) });
+    let csv = spreadsheet::export(&bank);
+    assert_eq!(
+        spreadsheet::import("x.csv", &csv, &bank.title, bank.article.clone()).bank.questions,
+        bank.questions
+    );
+    let g = gift::export(&bank);
+    assert_eq!(gift::import("x.gift", &g, &bank.title, bank.article.clone()).bank.questions, bank.questions);
+    let ron = write::to_ron(&bank, &Default::default());
+    assert_eq!(load::parse("x.ron", &ron).unwrap(), bank);
+    assert_eq!(export::from_json(&export::to_json(&bank)).unwrap(), bank);
+}
+
+#[test]
+fn a_bank_written_before_background_existed_still_loads() {
+    let old = builtin::BANK_RON
+        .lines()
+        .scan(false, |inside, line| {
+            // Drop every `background: Background(...)` block, as an older bank has none.
+            let starts = line.trim_start().starts_with("background: Background(");
+            let keep = !*inside && !starts;
+            *inside = (*inside || starts) && line.trim() != "),";
+            Some(keep.then_some(line))
+        })
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!old.contains("Background("));
+    let bank = load::parse("old.ron", &old).unwrap();
+    assert!(bank.questions.iter().all(|q| q.background.is_none()));
+    assert_eq!(bank.questions.len(), builtin::check().bank.unwrap().questions.len());
+}
+
+#[test]
+fn the_spreadsheet_template_imports_every_kind_and_checks_clean() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/templates/questions-template.csv");
+    let text = std::fs::read_to_string(path).unwrap();
+    let imported = spreadsheet::import("template.csv", &text, "T", article());
+    assert!(imported.skipped.is_empty(), "{:?}", imported.problems);
+    let mut kinds: Vec<&str> = imported.bank.questions.iter().map(|q| q.kind_name()).collect();
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(kinds.len(), 5, "one example of each kind");
+    assert!(imported.bank.questions.iter().any(|q| q.background.as_ref().is_some_and(|b| b.cite.is_some())));
+    let ron = write::to_ron(&imported.bank, &Default::default());
+    let checked = quorum_core::bank::check_bytes("template.ron", ron.as_bytes(), |_| {
+        Ok(builtin::ARTICLE_TEXT.to_string())
+    });
+    assert_eq!((checked.errors(), checked.warnings()), (0, 0), "{}", checked.report());
 }

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::model::{Bank, Difficulty, Question, QuestionKind};
+use super::model::{Background, Bank, Difficulty, Question, QuestionKind};
 use super::outline::Comments;
 use super::{Checked, article_path, check_bytes, load, read_text, write};
 
@@ -34,6 +34,10 @@ pub enum TextField {
     Answer,
     Tolerance,
     Choice(usize),
+    /// The background's text: facts from outside the article.
+    Background,
+    /// Where the background comes from.
+    Cite,
 }
 
 impl TextField {
@@ -54,6 +58,8 @@ impl TextField {
             TextField::Answer => "answer",
             TextField::Tolerance => "tolerance",
             TextField::Choice(_) => "choices",
+            TextField::Background => "background",
+            TextField::Cite => "cite",
         }
     }
 }
@@ -65,6 +71,8 @@ pub fn field_text(q: &Question, field: TextField) -> String {
         (TextField::Id, _) => q.id.clone(),
         (TextField::Topic, _) => q.topic.clone(),
         (TextField::Explanation, _) => q.explanation.clone(),
+        (TextField::Background, _) => q.background.as_ref().map(|b| b.text.clone()).unwrap_or_default(),
+        (TextField::Cite, _) => q.background.as_ref().and_then(|b| b.cite.clone()).unwrap_or_default(),
         (TextField::Speaker, _) => q.speaker.clone().unwrap_or_default(),
         (TextField::TimeLimit, _) => q.time_limit.map(|t| t.to_string()).unwrap_or_default(),
         (TextField::Prompt, QuestionKind::TrueFalse { statement, .. }) => statement.clone(),
@@ -82,6 +90,20 @@ pub fn field_text(q: &Question, field: TextField) -> String {
         (TextField::Tolerance, QuestionKind::Estimate { tolerance, .. }) => n(*tolerance),
         _ => String::new(),
     }
+}
+
+/// Sets the background's text or cite; a background left with neither is
+/// taken out, so clearing both fields removes it from the file.
+fn set_background(q: &mut Question, text: Option<String>, cite: Option<String>) {
+    let mut background = q.background.take().unwrap_or(Background { text: String::new(), cite: None });
+    if let Some(text) = text {
+        background.text = text;
+    }
+    if let Some(cite) = cite {
+        background.cite = Some(cite).filter(|c| !c.trim().is_empty());
+    }
+    let empty = background.text.trim().is_empty() && background.cite.is_none();
+    q.background = (!empty).then_some(background);
 }
 
 fn choices_of(q: &Question) -> Option<&Vec<String>> {
@@ -270,6 +292,8 @@ impl EditSession {
             (TextField::Id, _) => q.id = text,
             (TextField::Topic, _) => q.topic = text,
             (TextField::Explanation, _) => q.explanation = text,
+            (TextField::Background, _) => set_background(q, Some(text), None),
+            (TextField::Cite, _) => set_background(q, None, Some(text)),
             (TextField::Speaker, _) => q.speaker = Some(text).filter(|s| !s.trim().is_empty()),
             (TextField::TimeLimit, _) => q.time_limit = limit,
             (TextField::Prompt, QuestionKind::TrueFalse { statement, .. }) => *statement = text,
@@ -434,6 +458,7 @@ impl EditSession {
             difficulty: Difficulty::Medium,
             time_limit: None,
             explanation: String::new(),
+            background: None,
             source: Vec::new(),
             speaker: None,
             kind,
@@ -614,6 +639,31 @@ mod tests {
         assert_eq!(s.bank.questions[i].answer_text(), "The judges");
         s.set_correct(i, 1);
         assert_eq!(s.bank.questions[i].answer_text(), "Ministers");
+    }
+
+    #[test]
+    fn the_background_and_its_cite_are_edited_and_cleared_together() {
+        let (_dir, mut s) = session();
+        let i = s.bank.questions.iter().position(|q| q.background.is_none()).unwrap();
+        s.set_text(i, TextField::Cite, "Some Act 1975, section 7").unwrap();
+        s.end_typing();
+        s.set_text(i, TextField::Background, "An outside fact.").unwrap();
+        let b = s.bank.questions[i].background.clone().unwrap();
+        assert_eq!(
+            (b.text.as_str(), b.cite.as_deref()),
+            ("An outside fact.", Some("Some Act 1975, section 7"))
+        );
+        assert_eq!(field_text(&s.bank.questions[i], TextField::Cite), "Some Act 1975, section 7");
+        assert_eq!(TextField::Cite.name(), "cite");
+        // Emptying both fields takes the background out of the question.
+        s.set_text(i, TextField::Background, "").unwrap();
+        s.end_typing();
+        assert!(s.bank.questions[i].background.is_some(), "the cite is still there");
+        s.set_text(i, TextField::Cite, "").unwrap();
+        assert_eq!(s.bank.questions[i].background, None);
+        let saved = s.save().unwrap();
+        let reopened = EditSession::open(&saved.path).unwrap();
+        assert_eq!(reopened.bank, s.bank);
     }
 
     #[test]

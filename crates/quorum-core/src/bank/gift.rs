@@ -8,8 +8,8 @@
 //!
 //! Exported: every question, with `// quorum ...` comment lines carrying
 //! what GIFT has no place for (kind, difficulty, sources, speaker, time
-//! limit, a who-said-it quote, an estimate's slider), which the importer
-//! reads back. Moodle ignores them.
+//! limit, a who-said-it quote, an estimate's slider, the background and its
+//! cite), which the importer reads back. Moodle ignores them.
 
 use super::diagnostic::{Diagnostic, Position};
 use super::model::{ArticleRef, Bank, Difficulty, Question, QuestionKind, WHO_SAID_IT_PROMPT};
@@ -115,6 +115,8 @@ struct Carried {
     time_limit: Option<u32>,
     quote: Option<String>,
     slider: Option<(f64, f64, f64, String)>,
+    background: Option<String>,
+    cite: Option<String>,
 }
 
 impl Carried {
@@ -129,6 +131,8 @@ impl Carried {
             "speaker" => self.speaker = Some(value.to_string()),
             "time limit" => self.time_limit = value.parse().ok(),
             "quote" => self.quote = Some(value.to_string()),
+            "background" => self.background = Some(comment_unescape(value)),
+            "cite" => self.cite = Some(comment_unescape(value)),
             "slider" => {
                 let mut min = None;
                 let mut max = None;
@@ -150,6 +154,30 @@ impl Carried {
             _ => {}
         }
     }
+}
+
+/// A value on one `// quorum` line: backslashes and line breaks escaped, so
+/// a background of several paragraphs comes back as written.
+fn comment_escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r")
+}
+
+fn comment_unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(next) => out.push(next),
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// A question's text as gathered from the file, with where it starts.
@@ -305,6 +333,10 @@ fn question(block: &Block) -> Result<Question, String> {
         difficulty: c.difficulty.unwrap_or(Difficulty::Medium),
         time_limit: c.time_limit,
         explanation,
+        background: super::spreadsheet::background(
+            c.background.clone().unwrap_or_default(),
+            c.cite.clone().unwrap_or_default(),
+        ),
         source: c.source.clone(),
         speaker: if matches!(kind, QuestionKind::WhoSaidIt { .. }) { None } else { c.speaker.clone() },
         kind,
@@ -482,6 +514,12 @@ pub fn export(bank: &Bank) -> String {
         }
         if let Some(t) = q.time_limit {
             out.push_str(&format!("// quorum time limit: {t}\n"));
+        }
+        if let Some(background) = &q.background {
+            out.push_str(&format!("// quorum background: {}\n", comment_escape(&background.text)));
+            if let Some(cite) = &background.cite {
+                out.push_str(&format!("// quorum cite: {}\n", comment_escape(cite)));
+            }
         }
         let general =
             if q.explanation.is_empty() { String::new() } else { format!("####{}", escape(&q.explanation)) };

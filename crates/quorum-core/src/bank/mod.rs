@@ -4,6 +4,7 @@
 //! This module knows nothing of Bevy. The game and the command line both call
 //! `check_file`/`check_bytes`, so they never disagree about a bank.
 
+pub mod bound;
 pub mod builtin;
 pub mod diagnostic;
 pub mod edit;
@@ -13,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod outline;
 pub mod provenance;
+pub mod review;
 pub mod skeleton;
 pub mod spreadsheet;
 pub mod stats;
@@ -24,7 +26,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Position, Severity};
-pub use model::{ArticleRef, Bank, Difficulty, Question, QuestionKind};
+pub use model::{ArticleRef, Background, Bank, Difficulty, Question, QuestionKind};
 pub use provenance::Article;
 
 /// A bank after every check: what was read, and every problem found.

@@ -89,6 +89,19 @@ impl Difficulty {
     }
 }
 
+/// What a question teaches from outside its article: kept apart from the
+/// explanation, which says only what the article says, and shown with where
+/// it comes from so a teacher can check it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Background", deny_unknown_fields)]
+pub struct Background {
+    pub text: String,
+    /// The source: a publication, a law, an official page (title and URL).
+    /// Optional in the format so a missing one is a warning, not a parse error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+}
+
 /// One question, as the game and the validator see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "RawQuestion", into = "RawQuestion")]
@@ -101,6 +114,8 @@ pub struct Question {
     pub time_limit: Option<u32>,
     /// Shown after answering: it teaches, not just restates the answer.
     pub explanation: String,
+    /// Facts from outside the article, shown apart from the explanation.
+    pub background: Option<Background>,
     /// The article's sentences the question rests on, verbatim.
     pub source: Vec<String>,
     /// Who is quoted, when the question is about a quote. A who-said-it
@@ -282,6 +297,8 @@ pub enum RawQuestion {
         choices: Vec<String>,
         answer: String,
         explanation: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<Background>,
         #[serde(default)]
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -299,6 +316,8 @@ pub enum RawQuestion {
         choices: Vec<String>,
         answer: String,
         explanation: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<Background>,
         #[serde(default)]
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -311,6 +330,8 @@ pub enum RawQuestion {
         statement: String,
         answer: bool,
         explanation: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<Background>,
         #[serde(default)]
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -326,6 +347,8 @@ pub enum RawQuestion {
         choices: Vec<String>,
         answer: String,
         explanation: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<Background>,
         #[serde(default)]
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -346,6 +369,8 @@ pub enum RawQuestion {
         answer: f64,
         tolerance: f64,
         explanation: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<Background>,
         #[serde(default)]
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -366,6 +391,7 @@ impl From<RawQuestion> for Question {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -375,6 +401,7 @@ impl From<RawQuestion> for Question {
                 difficulty,
                 time_limit,
                 explanation,
+                background,
                 source,
                 speaker,
                 kind: QuestionKind::MultipleChoice { prompt, choices, answer },
@@ -388,6 +415,7 @@ impl From<RawQuestion> for Question {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 time_limit,
             } => Question {
@@ -396,6 +424,7 @@ impl From<RawQuestion> for Question {
                 difficulty,
                 time_limit,
                 explanation,
+                background,
                 source,
                 speaker: None,
                 kind: QuestionKind::WhoSaidIt { prompt, quote, choices, answer },
@@ -407,6 +436,7 @@ impl From<RawQuestion> for Question {
                 statement,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -416,6 +446,7 @@ impl From<RawQuestion> for Question {
                 difficulty,
                 time_limit,
                 explanation,
+                background,
                 source,
                 speaker,
                 kind: QuestionKind::TrueFalse { statement, answer },
@@ -428,6 +459,7 @@ impl From<RawQuestion> for Question {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -437,6 +469,7 @@ impl From<RawQuestion> for Question {
                 difficulty,
                 time_limit,
                 explanation,
+                background,
                 source,
                 speaker,
                 kind: QuestionKind::Figure { prompt, choices, answer },
@@ -453,6 +486,7 @@ impl From<RawQuestion> for Question {
                 answer,
                 tolerance,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -462,6 +496,7 @@ impl From<RawQuestion> for Question {
                 difficulty,
                 time_limit,
                 explanation,
+                background,
                 source,
                 speaker,
                 kind: QuestionKind::Estimate { prompt, min, max, step, unit, answer, tolerance },
@@ -472,7 +507,8 @@ impl From<RawQuestion> for Question {
 
 impl From<Question> for RawQuestion {
     fn from(q: Question) -> Self {
-        let Question { id, topic, difficulty, time_limit, explanation, source, speaker, kind } = q;
+        let Question { id, topic, difficulty, time_limit, explanation, background, source, speaker, kind } =
+            q;
         match kind {
             QuestionKind::MultipleChoice { prompt, choices, answer } => RawQuestion::MultipleChoice {
                 id,
@@ -482,6 +518,7 @@ impl From<Question> for RawQuestion {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -495,6 +532,7 @@ impl From<Question> for RawQuestion {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 time_limit,
             },
@@ -505,6 +543,7 @@ impl From<Question> for RawQuestion {
                 statement,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -517,6 +556,7 @@ impl From<Question> for RawQuestion {
                 choices,
                 answer,
                 explanation,
+                background,
                 source,
                 speaker,
                 time_limit,
@@ -534,6 +574,7 @@ impl From<Question> for RawQuestion {
                     answer,
                     tolerance,
                     explanation,
+                    background,
                     source,
                     speaker,
                     time_limit,

@@ -172,6 +172,61 @@ fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `normalize`, with where each byte of the result came from in `text`, so
+/// a passage found in the normalised text can be marked in the original.
+pub struct Mapped {
+    pub normalized: String,
+    /// For each byte of `normalized`, the byte of `text` it stands for (a
+    /// collapsed run of whitespace stands for the character after it).
+    origins: Vec<usize>,
+    /// Where each character of `text` ends, by its start.
+    ends: std::collections::HashMap<usize, usize>,
+}
+
+impl Mapped {
+    pub fn new(text: &str) -> Mapped {
+        let mut normalized = String::with_capacity(text.len());
+        let mut origins = Vec::with_capacity(text.len());
+        let mut ends = std::collections::HashMap::new();
+        let mut space = false;
+        for (at, c) in text.char_indices() {
+            ends.insert(at, at + c.len_utf8());
+            let c = match c {
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => {
+                    '"'
+                }
+                c if is_curly(c) => '\'',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            };
+            if c == ' ' {
+                space = !normalized.is_empty();
+                continue;
+            }
+            if space {
+                normalized.push(' ');
+                origins.push(at);
+                space = false;
+            }
+            normalized.push(c);
+            origins.extend(std::iter::repeat_n(at, c.len_utf8()));
+        }
+        Mapped { normalized, origins, ends }
+    }
+
+    /// The bytes of the original text where `passage` first occurs, compared
+    /// as `Article::contains` compares.
+    pub fn find(&self, passage: &str) -> Option<std::ops::Range<usize>> {
+        let needle = normalize(passage);
+        if needle.is_empty() {
+            return None;
+        }
+        let start = self.normalized.find(&needle)?;
+        let last = *self.origins.get(start + needle.len() - 1)?;
+        Some(self.origins[start]..self.ends.get(&last).copied().unwrap_or(last + 1))
+    }
+}
+
 /// A passage without the quotation marks that open or close a paragraph,
 /// so a suggestion can be pasted as a source.
 fn unquote(passage: &str) -> String {
@@ -411,6 +466,20 @@ mod tests {
         for needs_work in ["a  b", " a", "a ", "a\nb", "\u{2018}a\u{2019}", ""] {
             assert_eq!(normalized(needs_work), normalize_slowly(needs_work), "{needs_work:?}");
         }
+    }
+
+    #[test]
+    fn the_mapped_text_is_the_normalised_text_and_finds_the_original_words() {
+        for text in [TEXT, "  a  b\n", "\u{201C}x\u{201D} it\u{2019}s", "", "Chlöe  said \u{2018}hi\u{2019}"]
+        {
+            assert_eq!(Mapped::new(text).normalized, normalize(text), "{text:?}");
+        }
+        let m = Mapped::new(TEXT);
+        let at = m.find("the \"government\"   had respected").unwrap();
+        assert_eq!(&TEXT[at], "the \u{201C}government\u{201D} had respected");
+        let m = Mapped::new("one\n  two  three");
+        assert_eq!(m.find("two three").map(|r| &"one\n  two  three"[r]), Some("two  three"));
+        assert_eq!(m.find("four"), None);
     }
 
     #[test]

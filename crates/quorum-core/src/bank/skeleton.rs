@@ -1,9 +1,10 @@
 //! `quorum new`: a commented bank with one example of each kind, built on
 //! the teacher's own article, ready to fill in.
 
-use super::model::{ArticleRef, Bank, Difficulty, Question, QuestionKind};
+use super::bound::{self, Side};
+use super::model::{ArticleRef, Background, Bank, Difficulty, Question, QuestionKind, format_number};
 use super::outline::Comments;
-use super::provenance::{Article, numbers_in};
+use super::provenance::{Article, canonical_number, numbers_in};
 use super::write;
 
 /// The skeleton's text. Each example's source is a real sentence of the
@@ -13,22 +14,20 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
     let article = Article::new(article_text);
     let sentences = &article.sentences;
     let pick = |n: usize| sentences.get(n).or(sentences.first()).cloned().into_iter().collect::<Vec<_>>();
-    // A figure needs a sentence with a number in it.
-    let with_number = sentences.iter().find(|s| !numbers_in(s).is_empty()).cloned();
-    let number = with_number.as_deref().and_then(|s| numbers_in(s).into_iter().next());
-    let figure = number.clone().unwrap_or_else(|| "1".to_string());
-    let value: f64 = figure.parse().unwrap_or(1.0);
+    let figure = Figure::find(sentences);
+    let speaker = likely_speaker(&article);
     let base = |id: &str, kind: QuestionKind, source: Vec<String>| Question {
         id: id.to_string(),
         topic: "Replace with a topic".to_string(),
         difficulty: Difficulty::Medium,
         time_limit: None,
         explanation: "Replace with an explanation that teaches why the answer is right.".to_string(),
+        background: None,
         source,
         speaker: None,
         kind,
     };
-    let questions = vec![
+    let mut questions = vec![
         base(
             "example-multiple-choice",
             QuestionKind::MultipleChoice {
@@ -47,8 +46,8 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
             QuestionKind::WhoSaidIt {
                 prompt: None,
                 quote: pick(1).first().cloned().unwrap_or_default(),
-                choices: vec!["Replace with the speaker".to_string(), "Someone else".to_string()],
-                answer: "Replace with the speaker".to_string(),
+                choices: vec![speaker.clone(), "Someone else".to_string()],
+                answer: speaker,
             },
             pick(1),
         ),
@@ -64,29 +63,21 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
             "example-figure",
             QuestionKind::Figure {
                 prompt: "Replace with a question whose answer is the figure in `source`.".to_string(),
-                choices: vec![
-                    figure.clone(),
-                    write::number(value * 2.0),
-                    write::number((value / 2.0).round()),
-                ],
-                answer: figure.clone(),
+                choices: figure.choices(),
+                answer: figure.answer.clone(),
             },
-            with_number.clone().into_iter().collect(),
+            figure.source.clone(),
         ),
-        base(
-            "example-estimate",
-            QuestionKind::Estimate {
-                prompt: "Replace with a question answered by setting a slider.".to_string(),
-                min: 0.0,
-                max: (value * 3.0).max(10.0).ceil(),
-                step: 1f64.max(10f64.powf((value.abs().max(1.0)).log10().floor() - 1.0)),
-                unit: String::new(),
-                answer: value,
-                tolerance: (value.abs() / 10.0).max(1.0).round(),
-            },
-            with_number.into_iter().collect(),
-        ),
+        base("example-estimate", figure.estimate(), figure.source.clone()),
     ];
+    // One example of background: a fact from outside the article, and where it comes from.
+    questions[0].background = Some(Background {
+        text: "Replace with a fact from outside the article, or delete `background`.".to_string(),
+        cite: Some(
+            "Replace with where it comes from: the publication, law or official page, and its address."
+                .to_string(),
+        ),
+    });
     let bank = Bank {
         title: title.to_string(),
         description: "Replace with a sentence about this quiz.".to_string(),
@@ -119,12 +110,17 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
                 vec![
                     "// Multiple choice: 2 to 6 choices; `answer` is one of them, written the same way."
                         .to_string(),
+                    "// The explanation says only what the article says; anything from outside it goes in"
+                        .to_string(),
+                    "// `background`, with a `cite` saying where it comes from.".to_string(),
                 ],
             ),
             (
                 "example-who-said-it".to_string(),
                 vec![
                     "// Who said it: a quote from the article and the people who might have said it."
+                        .to_string(),
+                    "// The answer is a name from your article that `quorum new` picked: replace it."
                         .to_string(),
                 ],
             ),
@@ -151,23 +147,199 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
     write::to_ron(&bank, &comments)
 }
 
+/// The first number of the article the examples can ask about, or a
+/// stand-in when it has none (the examples then have no source).
+struct Figure {
+    value: f64,
+    answer: String,
+    /// When the article gives the figure as a bound ("more than").
+    side: Option<Side>,
+    source: Vec<String>,
+}
+
+impl Figure {
+    fn find(sentences: &[String]) -> Figure {
+        for sentence in sentences {
+            for number in numbers_in(sentence) {
+                // Only a number that reads back as written can be checked against its source.
+                let Ok(value) = number.parse::<f64>() else { continue };
+                if value > 0.0 && value < 1e12 && canonical_number(value) == number {
+                    let answer = format_number(value);
+                    let answer = if numbers_in(&answer) == [number.clone()] { answer } else { number };
+                    // "More than 120,000" stays a bound: the example must not make it exact.
+                    let side = bound::stated_before(sentence, &answer);
+                    let answer = match side {
+                        Some((ref opening, _)) => format!("{opening} {answer}"),
+                        None => answer,
+                    };
+                    return Figure {
+                        value,
+                        answer,
+                        side: side.map(|(_, s)| s),
+                        source: vec![sentence.clone()],
+                    };
+                }
+            }
+        }
+        Figure { value: 1.0, answer: "1".to_string(), side: None, source: Vec::new() }
+    }
+
+    /// The figure and two others: twice it and half it, never the same. Under
+    /// a bound, both lie on the side the bound rules out, so they are wrong.
+    fn choices(&self) -> Vec<String> {
+        let others = match self.side {
+            None => [self.value * 2.0, self.value / 2.0],
+            Some(Side::Lower) => [self.value / 2.0, self.value / 10.0],
+            Some(Side::Upper) => [self.value * 2.0, self.value * 10.0],
+        };
+        let mut choices = vec![self.answer.clone()];
+        for other in others {
+            // Grouped and rounded as the game shows figures, unless rounding makes it the answer.
+            let shown = format_number(other);
+            let shown = if choices.contains(&shown) { write::number(other) } else { shown };
+            choices.push(if self.side.is_some() { format!("About {shown}") } else { shown });
+        }
+        choices
+    }
+
+    /// A slider the figure is reachable on, not in its middle, with a
+    /// tolerance of about a tenth of it.
+    fn estimate(&self) -> QuestionKind {
+        let v = self.value;
+        // The largest power of ten no more than a tenth of the figure that steps onto it exactly.
+        let mut step = 10f64.powf((v / 10.0).log10().floor());
+        while step > 1e-6 && ((v / step) - (v / step).round()).abs() > 1e-6 {
+            step /= 10.0;
+        }
+        let steps = (v / step).round();
+        let (min, max) = if steps <= 200.0 {
+            (0.0, (steps * 3.0).max(steps + 10.0) * step)
+        } else {
+            ((steps - 100.0) * step, (steps + 200.0) * step)
+        };
+        let tolerance = (v / 10.0).max(step).min((max - min) / 5.0);
+        let round = |x: f64| (x / step).round() * step;
+        QuestionKind::Estimate {
+            prompt: "Replace with a question answered by setting a slider.".to_string(),
+            min: round(min),
+            max: round(max),
+            step,
+            unit: String::new(),
+            answer: v,
+            tolerance,
+        }
+    }
+}
+
+/// Words that start sentences rather than names.
+const NOT_NAMES: [&str; 24] = [
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "If",
+    "As",
+    "It",
+    "We",
+    "He",
+    "She",
+    "They",
+    "This",
+    "That",
+    "Meanwhile",
+    "However",
+    "Even",
+    "There",
+    "When",
+];
+
+/// A name the article uses, for the who-said-it example's answer (which
+/// must be named in the article): the first run of two or three
+/// capitalised words, else the first capitalised word.
+fn likely_speaker(article: &Article) -> String {
+    let words: Vec<&str> = article
+        .text
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(c, ',' | '.' | '"' | '(' | ')' | ':' | ';' | '!' | '?' | '\u{201C}' | '\u{201D}')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&w);
+    let runs = (0..words.len()).flat_map(|i| [3, 2].into_iter().map(move |len| (i, len)));
+    let named = |name: &str| article.names(name).then(|| name.to_string());
+    runs.filter_map(|(i, len)| {
+        let run = words.get(i..i + len)?;
+        run.iter().all(|w| capitalised(w)).then(|| run.join(" "))
+    })
+    .find_map(|name| named(&name))
+    .or_else(|| words.iter().filter(|w| capitalised(w)).find_map(|w| named(w)))
+    .or_else(|| words.first().and_then(|w| named(w)))
+    .unwrap_or_else(|| "Replace with the speaker".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{builtin, check_bytes};
+    use crate::bank::{Checked, builtin, check_bytes};
+
+    fn check_skeleton(article: &str) -> (String, Checked) {
+        let text = skeleton("My quiz", "article.txt", article);
+        let article = article.to_string();
+        let checked = check_bytes("new.ron", text.as_bytes(), move |_| Ok(article));
+        (text, checked)
+    }
 
     #[test]
-    fn the_skeleton_parses_and_its_sources_are_in_the_article() {
-        let text = skeleton("My quiz", "article.txt", builtin::ARTICLE_TEXT);
-        let checked = check_bytes("new.ron", text.as_bytes(), |_| Ok(builtin::ARTICLE_TEXT.to_string()));
+    fn the_skeleton_for_the_shipped_article_checks_with_warnings_only() {
+        let (text, checked) = check_skeleton(builtin::ARTICLE_TEXT);
         let bank = checked.bank.as_ref().expect("parses");
         assert_eq!(bank.questions.len(), 5);
-        // Provenance holds for every source; what is left is the teacher's to write.
-        assert!(
-            !checked.diagnostics.iter().any(|d| d.message.contains("not in the article")),
-            "{}",
-            checked.report()
-        );
+        assert_eq!(checked.errors(), 0, "{}", checked.report());
         assert!(text.starts_with("// My quiz: a Quorum question bank"));
+        assert!(text.contains("background: Background("), "the format's background is shown by example");
+        // The who-said-it example's answer is a name the article uses.
+        assert_eq!(bank.questions[1].answer_text(), "Green Party");
+        // "More than 120,000" stays a bound, and the other choices are ruled out by it.
+        assert_eq!(bank.questions[3].choices(), ["More than 120,000", "About 60,000", "About 12,000"]);
+    }
+
+    #[test]
+    fn the_skeleton_checks_with_warnings_only_for_any_article() {
+        for article in [
+            "Mayor Aroha Smith said the council would vote on Tuesday.",
+            "The council met. Rates rise by 4.5 percent. \"We had no choice,\" said Jo Bloggs.\nA second paragraph.",
+            "no capitals, no numbers, nothing else",
+            "Costs rose 0 percent, then 0.001 percent, to 1,250,000 dollars in 2024.",
+            "Turnout was 82.2 percent.",
+            "\"It is done,\" she said. 2019.",
+        ] {
+            let (_, checked) = check_skeleton(article);
+            assert_eq!(checked.errors(), 0, "{article:?}:\n{}", checked.report());
+        }
+    }
+
+    #[test]
+    fn the_estimate_example_reaches_its_answer_off_centre() {
+        for value in [1.0, 4.5, 50.7, 82.2, 2019.0, 120_000.0, 0.001] {
+            let figure = Figure { value, answer: format_number(value), side: None, source: Vec::new() };
+            let QuestionKind::Estimate { min, max, step, answer, tolerance, .. } = figure.estimate() else {
+                panic!("an estimate")
+            };
+            let from_min = (answer - min) / step;
+            assert!((from_min - from_min.round()).abs() < 1e-6, "{value}: reachable");
+            assert!(
+                min < answer && answer < max && (min + max) / 2.0 != answer,
+                "{value}: inside, off centre"
+            );
+            assert!(tolerance > 0.0 && tolerance <= (max - min) / 4.0, "{value}: a fair tolerance");
+            assert!((max - min) / step <= 1000.0, "{value}: a slider keys can set");
+        }
     }
 }

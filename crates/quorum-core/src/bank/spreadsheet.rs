@@ -6,11 +6,11 @@
 //! cells with line breaks and quotes, and a UTF-8 byte order mark.
 
 use super::diagnostic::{Diagnostic, Position};
-use super::model::{ArticleRef, Bank, Difficulty, Question, QuestionKind};
+use super::model::{ArticleRef, Background, Bank, Difficulty, Question, QuestionKind};
 use super::validate::slugify;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 24] = [
     "id",
     "kind",
     "topic",
@@ -25,6 +25,8 @@ pub const COLUMNS: [&str; 22] = [
     "choice 6",
     "answer",
     "explanation",
+    "background",
+    "cite",
     "source",
     "speaker",
     "time limit",
@@ -270,11 +272,19 @@ fn row(cell: &dyn Fn(&str) -> String) -> Result<Question, String> {
         difficulty,
         time_limit,
         explanation: cell("explanation"),
+        background: background(cell("background"), cell("cite")),
         // Several sentences go one a line in the cell.
         source: cell("source").lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
         speaker: if kind_is_who_said_it(&kind) { None } else { speaker },
         kind,
     })
+}
+
+/// A background from its two cells; a cite without text is kept too, so
+/// nothing typed is lost (`check` then asks for the text).
+pub fn background(text: String, cite: String) -> Option<Background> {
+    let cite = Some(cite).filter(|c| !c.trim().is_empty());
+    (!text.trim().is_empty() || cite.is_some()).then_some(Background { text, cite })
 }
 
 fn kind_is_who_said_it(kind: &QuestionKind) -> bool {
@@ -297,6 +307,10 @@ pub fn export(bank: &Bank) -> String {
         set("topic", q.topic.clone());
         set("difficulty", q.difficulty.name().to_string());
         set("explanation", q.explanation.clone());
+        if let Some(background) = &q.background {
+            set("background", background.text.clone());
+            set("cite", background.cite.clone().unwrap_or_default());
+        }
         set("source", q.source.join("\n"));
         if !kind_is_who_said_it(&q.kind) {
             set("speaker", q.speaker.clone().unwrap_or_default());

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::bound::Bound;
 use super::diagnostic::{Diagnostic, Position};
 use super::model::{Bank, Question, QuestionKind};
 use super::outline::Locator;
@@ -25,6 +26,9 @@ pub mod fits {
     pub const EXPLANATION: usize = 600;
     pub const SOURCE: usize = 700;
     pub const SPEAKER: usize = 60;
+    /// Background shares the reveal with the explanation and the source.
+    pub const BACKGROUND: usize = 400;
+    pub const CITE: usize = 300;
     /// Shorter than this, an explanation can hardly teach anything.
     pub const EXPLANATION_MIN: usize = 40;
     /// More positions than this and the slider is too fine to set by keys.
@@ -52,6 +56,24 @@ impl Rules<'_> {
             .in_question(&q.id)
             .on_field(index, field)
             .at(self.outline.field(index, field));
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// A warning about `field` shown where `at` is written: a part of a
+    /// field (the background's cite) has no line of its own in the outline.
+    fn warning_at(
+        &mut self,
+        index: usize,
+        q: &Question,
+        field: &str,
+        at: &str,
+        message: String,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::warning(self.file, message)
+            .in_question(&q.id)
+            .on_field(index, field)
+            .at(self.outline.field(index, at));
         self.out.push(d);
         self.out.last_mut().expect("just pushed")
     }
@@ -194,6 +216,7 @@ fn check_question(rules: &mut Rules, index: usize, q: &Question) {
         }
     }
     warn_if_long(rules, index, q, "explanation", &q.explanation, fits::EXPLANATION);
+    check_background(rules, index, q);
 
     match &q.kind {
         QuestionKind::MultipleChoice { prompt, choices, answer }
@@ -215,6 +238,7 @@ fn check_question(rules: &mut Rules, index: usize, q: &Question) {
                     }
                 }
             }
+            check_bounds(rules, index, q, choices, answer);
         }
         QuestionKind::WhoSaidIt { prompt, quote, choices, answer } => {
             if let Some(prompt) = prompt {
@@ -229,9 +253,121 @@ fn check_question(rules: &mut Rules, index: usize, q: &Question) {
         QuestionKind::Estimate { prompt, min, max, step, answer, tolerance, unit } => {
             check_text(rules, index, q, "prompt", prompt, fits::PROMPT);
             check_estimate(rules, index, q, [*min, *max, *step, *answer, *tolerance]);
+            check_band(rules, index, q, *answer, *tolerance);
             if unit.chars().count() > 20 {
                 rules.warning(index, q, "unit", "the unit is too long to fit beside the slider".to_string());
             }
+        }
+    }
+}
+
+/// Outside facts belong in `background`, each with where it comes from.
+fn check_background(rules: &mut Rules, index: usize, q: &Question) {
+    if q.explanation.to_lowercase().contains("background:") {
+        rules
+            .warning(
+                index,
+                q,
+                "explanation",
+                "the explanation says \"Background:\": an explanation says only what the article says"
+                    .to_string(),
+            )
+            .help = Some(
+            "move the outside fact into `background`, with a `cite` saying where it comes from".to_string(),
+        );
+    }
+    let Some(background) = &q.background else { return };
+    if background.text.trim().is_empty() {
+        rules.warning(
+            index,
+            q,
+            "background",
+            "the background is empty: write the fact from outside the article, or leave `background` out"
+                .to_string(),
+        );
+    } else {
+        warn_if_long(rules, index, q, "background", &background.text, fits::BACKGROUND);
+    }
+    match background.cite.as_deref().map(str::trim) {
+        None | Some("") => {
+            rules
+                .warning_at(
+                    index,
+                    q,
+                    "cite",
+                    "background",
+                    "the background has no `cite`, so no one can check it".to_string(),
+                )
+                .help = Some(
+                "add `cite: \"...\"`: the publication, law or official page it comes from, with its address"
+                    .to_string(),
+            );
+        }
+        Some(cite) if cite.chars().count() > fits::CITE => {
+            rules.warning_at(
+                index,
+                q,
+                "cite",
+                "background",
+                format!(
+                    "the cite is {} characters long and may not fit on screen (at most {})",
+                    cite.chars().count(),
+                    fits::CITE
+                ),
+            );
+        }
+        Some(_) => {}
+    }
+}
+
+/// A wrong choice must be wrong: under "More than 120,000", "More than
+/// 12,000" is true too.
+fn check_bounds(rules: &mut Rules, index: usize, q: &Question, choices: &[String], answer: &str) {
+    let Some(bound) = Bound::parse(answer) else { return };
+    for choice in choices.iter().filter(|c| c.as_str() != answer) {
+        if Bound::parse(choice).is_some_and(|other| bound.implies(&other)) {
+            rules
+                .warning(
+                    index,
+                    q,
+                    "choices",
+                    format!("the choice \"{choice}\" is true too: if the answer \"{answer}\" holds, so does it, yet a player who picks it is marked wrong"),
+                )
+                .help = Some("give wrong choices that the answer rules out, such as an exact figure or a bound on the other side".to_string());
+        }
+    }
+}
+
+/// An estimate scores in full within its tolerance: a number the explanation
+/// names inside that band (such as 50 percent around 50.7) would score in
+/// full too, so the band no longer tells the two apart.
+fn check_band(rules: &mut Rules, index: usize, q: &Question, answer: f64, tolerance: f64) {
+    if !(answer.is_finite() && tolerance.is_finite() && tolerance >= 0.0) {
+        return;
+    }
+    const EPSILON: f64 = 1e-9;
+    let (low, high) = (answer - tolerance, answer + tolerance);
+    let mut named: Vec<f64> = numbers_in(&q.explanation).iter().filter_map(|n| n.parse().ok()).collect();
+    named.sort_by(f64::total_cmp);
+    named.dedup();
+    for value in named {
+        if (value - answer).abs() > EPSILON && low - EPSILON <= value && value <= high + EPSILON {
+            // Rounded so 50.7 - 1 reads 49.7, not 49.70000000000000284.
+            let n = |v: f64| crate::bank::write::number((v * 1e6).round() / 1e6);
+            rules
+                .warning(
+                    index,
+                    q,
+                    "tolerance",
+                    format!(
+                        "the explanation names {}, which is inside the full-marks band {} to {}: an answer of {} scores in full",
+                        n(value),
+                        n(low),
+                        n(high),
+                        n(value)
+                    ),
+                )
+                .help = Some(format!("make the tolerance smaller than {}, so the band stays on one side of {}", n((value - answer).abs()), n(value)));
         }
     }
 }

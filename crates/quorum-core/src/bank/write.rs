@@ -149,6 +149,15 @@ fn question(w: &mut Writer, q: &Question) {
         }
     }
     w.field(3, "explanation", &quoted(&q.explanation));
+    if let Some(background) = &q.background {
+        // Outside facts run long: the text and its cite a line each.
+        w.line(3, "background: Background(");
+        w.field(4, "text", &quoted(&background.text));
+        if let Some(cite) = &background.cite {
+            w.field(4, "cite", &quoted(cite));
+        }
+        w.line(3, "),");
+    }
     // Sources are long sentences: always one a line.
     if q.source.is_empty() {
         w.field(3, "source", "[]");
