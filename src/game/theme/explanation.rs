@@ -34,7 +34,10 @@ pub fn quoted_sources(q: &Question) -> String {
     q.source.iter().map(|s| format!("\u{201C}{}\u{201D}", s.trim())).collect::<Vec<_>>().join(" … ")
 }
 
-/// The explanation, then the article's words: two panels `width` wide.
+/// The explanation, the article's words, and any background from outside
+/// the article with its source: panels `max_width` wide. Background is kept
+/// apart and labelled, so the class knows what the article says and what
+/// it doesn't.
 pub fn explanation(parent: &mut ChildSpawnerCommands, question: &Question, max_width: f32) {
     let panel = || {
         widgets::panel(Node {
@@ -49,17 +52,25 @@ pub fn explanation(parent: &mut ChildSpawnerCommands, question: &Question, max_w
         why.spawn(widgets::bold("Why", size::SMALL, Ink::Accent));
         why.spawn(widgets::text(question.explanation.clone(), size::BODY, Ink::Text));
     });
-    if question.source.is_empty() {
-        return;
+    if !question.source.is_empty() {
+        parent.spawn(panel()).with_children(|article| {
+            article.spawn(widgets::bold("From the article", size::SMALL, Ink::Accent));
+            article.spawn(widgets::italic(quoted_sources(question), size::BODY, Ink::Text));
+            if let Some(speaker) = question.speaker() {
+                article.spawn((
+                    widgets::text(format!("— {speaker}"), size::BODY, Ink::Muted),
+                    Node { align_self: AlignSelf::End, ..default() },
+                ));
+            }
+        });
     }
-    parent.spawn(panel()).with_children(|article| {
-        article.spawn(widgets::bold("From the article", size::SMALL, Ink::Accent));
-        article.spawn(widgets::italic(quoted_sources(question), size::BODY, Ink::Text));
-        if let Some(speaker) = question.speaker() {
-            article.spawn((
-                widgets::text(format!("— {speaker}"), size::BODY, Ink::Muted),
-                Node { align_self: AlignSelf::End, ..default() },
-            ));
-        }
-    });
+    if let Some(background) = &question.background {
+        parent.spawn(panel()).with_children(|more| {
+            more.spawn(widgets::bold("Background: not from the article", size::SMALL, Ink::Accent));
+            more.spawn(widgets::text(background.text.clone(), size::SMALL, Ink::Text));
+            if let Some(cite) = background.cite.as_deref().filter(|c| !c.trim().is_empty()) {
+                more.spawn(widgets::text(format!("Source: {cite}"), size::SMALL, Ink::Muted));
+            }
+        });
+    }
 }
