@@ -4,26 +4,25 @@ use bevy::prelude::*;
 
 use crate::game::play::bank::ActiveBank;
 use crate::game::theme::{Ink, size, widgets};
-use crate::game::ui::menu::{Activated, DefaultFocus};
+use crate::game::ui::menu::{Activate, DefaultFocus};
 use crate::game::{GameSet, Screen};
 
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TitleAction {
-    Play,
-    Classroom,
-    Edit,
-    Quit,
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Title), spawn).add_systems(
+        Update,
+        redraw_on_reload
+            .in_set(GameSet::Update)
+            .run_if(in_state(Screen::Title).and_then(resource_exists_and_changed::<ActiveBank>)),
+    );
 }
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn)
-        .add_systems(
-            Update,
-            redraw_on_reload
-                .in_set(GameSet::Update)
-                .run_if(in_state(Screen::Title).and_then(resource_exists_and_changed::<ActiveBank>)),
-        )
-        .add_systems(Update, act.in_set(GameSet::Update).run_if(in_state(Screen::Title)));
+/// A button's observer that moves to `screen`.
+fn go_to(screen: Screen) -> impl Fn(On<Activate>, ResMut<NextState<Screen>>) {
+    move |_, mut next| next.set(screen)
+}
+
+fn quit(_: On<Activate>, mut exit: MessageWriter<AppExit>) {
+    exit.write(AppExit::Success);
 }
 
 #[derive(Component)]
@@ -78,10 +77,10 @@ fn spawn(mut commands: Commands, active: Option<Res<ActiveBank>>, mut next: ResM
                 panel.spawn(widgets::text(format!("Warning: {left_out}"), size::SMALL, Ink::Partial));
             }
         });
-        root.spawn((widgets::button("Play", TitleAction::Play), DefaultFocus));
-        root.spawn(widgets::button("Classroom", TitleAction::Classroom));
-        root.spawn(widgets::button("Edit bank", TitleAction::Edit));
-        root.spawn(widgets::button("Quit", TitleAction::Quit));
+        root.spawn((widgets::button("Play", ()), DefaultFocus)).observe(go_to(Screen::Setup));
+        root.spawn(widgets::button("Classroom", ())).observe(go_to(Screen::ClassSetup));
+        root.spawn(widgets::button("Edit bank", ())).observe(go_to(Screen::Editor));
+        root.spawn(widgets::button("Quit", ())).observe(quit);
         root.spawn((
             widgets::text(
                 "Arrow keys choose · Enter selects · F1 keys · F11 full screen",
@@ -91,23 +90,4 @@ fn spawn(mut commands: Commands, active: Option<Res<ActiveBank>>, mut next: ResM
             Node { margin: UiRect::top(px(20)), ..default() },
         ));
     });
-}
-
-fn act(
-    mut activated: MessageReader<Activated>,
-    actions: Query<&TitleAction>,
-    mut next: ResMut<NextState<Screen>>,
-    mut exit: MessageWriter<AppExit>,
-) {
-    for Activated(entity) in activated.read() {
-        match actions.get(*entity) {
-            Ok(TitleAction::Play) => next.set(Screen::Setup),
-            Ok(TitleAction::Classroom) => next.set(Screen::ClassSetup),
-            Ok(TitleAction::Edit) => next.set(Screen::Editor),
-            Ok(TitleAction::Quit) => {
-                exit.write(AppExit::Success);
-            }
-            Err(_) => {}
-        }
-    }
 }

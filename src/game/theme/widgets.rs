@@ -112,7 +112,7 @@ pub fn filled(node: Node, fill: Fill) -> impl Bundle {
 
 /// A button the mouse and the keyboard can both use; `action` is what it
 /// does, read by its screen. Keyboard order follows the order of spawning.
-pub fn button(label: impl Into<String>, action: impl Component) -> impl Bundle {
+pub fn button(label: impl Into<String>, action: impl Bundle) -> impl Bundle {
     sized_button(
         label.into(),
         action,
@@ -121,7 +121,7 @@ pub fn button(label: impl Into<String>, action: impl Component) -> impl Bundle {
 }
 
 /// A smaller button, for a toolbar or the teacher's controls.
-pub fn small_button(label: impl Into<String>, action: impl Component) -> impl Bundle {
+pub fn small_button(label: impl Into<String>, action: impl Bundle) -> impl Bundle {
     sized_button(
         label.into(),
         action,
@@ -135,7 +135,7 @@ struct ButtonSize {
     text: f32,
 }
 
-fn sized_button(label: String, action: impl Component, s: ButtonSize) -> impl Bundle {
+fn sized_button(label: String, action: impl Bundle, s: ButtonSize) -> impl Bundle {
     (
         Button,
         MenuItem::default(),

@@ -71,6 +71,13 @@ pub struct MenuFocus(pub Option<Entity>);
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Activated(pub Entity);
 
+/// The same as `Activated`, as an event on the item itself, so a button can
+/// carry its own observer: `commands.spawn(widgets::button("Play", ..)).observe(..)`.
+#[derive(EntityEvent, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Activate {
+    pub entity: Entity,
+}
+
 /// Left (-1) or Right (+1) on a focused `Stepper`.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Adjusted {
@@ -85,6 +92,7 @@ pub struct KeysCaptured(pub bool);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<MenuFocus>()
+        .add_systems(Update, trigger_activate.after(MenuSystems).in_set(GameSet::RecordInput))
         .init_resource::<KeysCaptured>()
         .init_resource::<SpawnOrder>()
         .add_observer(number_new_item)
@@ -116,6 +124,13 @@ fn paint_new_button(
 ) {
     if let Ok((colours, mut background)) = buttons.get_mut(insert.entity) {
         background.0 = theme.palette.fill(colours.normal);
+    }
+}
+
+/// Every `Activated` message is also an `Activate` event on its item.
+fn trigger_activate(mut activated: MessageReader<Activated>, mut commands: Commands) {
+    for Activated(entity) in activated.read() {
+        commands.trigger(Activate { entity: *entity });
     }
 }
 
