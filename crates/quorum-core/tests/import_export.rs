@@ -10,14 +10,14 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
 }
 
-fn article() -> ArticleRef {
-    ArticleRef {
+fn article() -> Option<ArticleRef> {
+    Some(ArticleRef {
         path: "../../../../../assets/articles/nz-cannabis-decriminalisation.txt".into(),
         title: "Greens renew call".into(),
         title_supplied: true,
         publisher: None,
         date: None,
-    }
+    })
 }
 
 #[test]

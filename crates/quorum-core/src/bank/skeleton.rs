@@ -6,17 +6,20 @@ use super::outline::Comments;
 use super::provenance::{Article, numbers_in};
 use super::write;
 
-/// The skeleton's text. Each example's source is a real sentence of the
-/// article (so provenance already holds); the prompts, choices and
-/// explanations are for the teacher to write.
-pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
-    let article = Article::new(article_text);
-    let sentences = &article.sentences;
+/// The skeleton's text. With an article (its `path` from the bank, and its
+/// text), each example's source is a real sentence of it (so provenance
+/// already holds); without one, the examples have no source. The prompts,
+/// choices and explanations are for the teacher to write.
+pub fn skeleton(title: &str, article: Option<(&str, &str)>) -> String {
+    let article_path = article.map(|(path, _)| path);
+    let article = article.map(|(_, text)| Article::new(text));
+    let sentences: &[String] = article.as_ref().map_or(&[], |a| &a.sentences);
     let pick = |n: usize| sentences.get(n).or(sentences.first()).cloned().into_iter().collect::<Vec<_>>();
     // A figure needs a sentence with a number in it.
     let with_number = sentences.iter().find(|s| !numbers_in(s).is_empty()).cloned();
     let number = with_number.as_deref().and_then(|s| numbers_in(s).into_iter().next());
-    let figure = number.clone().unwrap_or_else(|| "1".to_string());
+    // Without a figure to quote, one whose wrong choices (twice, half) differ.
+    let figure = number.clone().unwrap_or_else(|| "10".to_string());
     let value: f64 = figure.parse().unwrap_or(1.0);
     let base = |id: &str, kind: QuestionKind, source: Vec<String>| Question {
         id: id.to_string(),
@@ -46,7 +49,10 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
             "example-who-said-it",
             QuestionKind::WhoSaidIt {
                 prompt: None,
-                quote: pick(1).first().cloned().unwrap_or_default(),
+                quote: pick(1)
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "Replace with the quoted words.".to_string()),
                 choices: vec!["Replace with the speaker".to_string(), "Someone else".to_string()],
                 answer: "Replace with the speaker".to_string(),
             },
@@ -91,28 +97,41 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
         title: title.to_string(),
         description: "Replace with a sentence about this quiz.".to_string(),
         language: "en".to_string(),
-        article: ArticleRef {
-            path: article_path.to_string(),
+        article: article_path.map(|path| ArticleRef {
+            path: path.to_string(),
             title: title.to_string(),
             title_supplied: true,
             publisher: None,
             date: None,
-        },
+        }),
         questions,
     };
-    let comments = Comments {
-        header: vec![
-            format!("// {title}: a Quorum question bank, made by `quorum new`."),
-            "//".to_string(),
-            "// Replace the examples with your own questions; docs/bank-format.md describes every field."
-                .to_string(),
+    let mut header = vec![
+        format!("// {title}: a Quorum question bank, made by `quorum new`."),
+        "//".to_string(),
+        "// Replace the examples with your own questions; docs/bank-format.md describes every field."
+            .to_string(),
+    ];
+    if article_path.is_some() {
+        header.extend([
             "// Each `source` must be copied word for word from the article. The examples use its"
                 .to_string(),
             "// first sentences. Check your work with: quorum check THIS-FILE.ron".to_string(),
             "// If the article has a headline, publisher or date, write them in `article` below and set"
                 .to_string(),
             "// `title_supplied: false`; leave `None` where the article does not say.".to_string(),
-        ],
+        ]);
+    } else {
+        header.extend([
+            "// This bank has no article, so nothing in it is checked against a source. To check it,"
+                .to_string(),
+            "// add `article: Article(path: \"...\", title: \"...\")` and a `source` to each question."
+                .to_string(),
+            "// Check your work with: quorum check THIS-FILE.ron".to_string(),
+        ]);
+    }
+    let comments = Comments {
+        header,
         questions: vec![
             (
                 "example-multiple-choice".to_string(),
@@ -158,7 +177,7 @@ mod tests {
 
     #[test]
     fn the_skeleton_parses_and_its_sources_are_in_the_article() {
-        let text = skeleton("My quiz", "article.txt", builtin::ARTICLE_TEXT);
+        let text = skeleton("My quiz", Some(("article.txt", builtin::ARTICLE_TEXT)));
         let checked = check_bytes("new.ron", text.as_bytes(), |_| Ok(builtin::ARTICLE_TEXT.to_string()));
         let bank = checked.bank.as_ref().expect("parses");
         assert_eq!(bank.questions.len(), 5);
@@ -169,5 +188,18 @@ mod tests {
             checked.report()
         );
         assert!(text.starts_with("// My quiz: a Quorum question bank"));
+    }
+
+    #[test]
+    fn a_skeleton_without_an_article_checks_without_errors() {
+        let text = skeleton("Three branches", None);
+        let checked = check_bytes("new.ron", text.as_bytes(), |_| Err("no article is named".into()));
+        let bank = checked.bank.as_ref().expect("parses");
+        assert_eq!(bank.article, None);
+        assert_eq!(bank.questions.len(), 5);
+        assert!(bank.questions.iter().all(|q| q.source.is_empty()));
+        assert_eq!(checked.errors(), 0, "{}", checked.report());
+        assert_eq!(checked.notes(), 1, "one note says nothing is checked against a source");
+        assert!(text.contains("This bank has no article"));
     }
 }
