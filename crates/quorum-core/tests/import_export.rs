@@ -137,3 +137,49 @@ fn round_trips_keep_every_field_each_format_carries() {
     let ron = write::to_ron(&bank, &Default::default());
     assert_eq!(load::parse("x.ron", &ron).unwrap(), bank);
 }
+
+/// `import_file` tells a file by what it holds: renamed, it imports the same.
+#[test]
+fn import_file_gives_the_same_questions_whatever_the_files_name() {
+    use quorum_core::bank::import::{Format, import_file};
+    let dir = tempfile::tempdir().unwrap();
+    for (file, format, names) in [
+        ("tricky.gift", Format::Gift, ["q.gift", "q.txt", "q"]),
+        ("newlines-quotes.csv", Format::QuorumSheet, ["q.csv", "q.txt", "q"]),
+        ("semicolons-bom.csv", Format::QuorumSheet, ["q.csv", "q.txt", "q.dat"]),
+    ] {
+        let bytes = std::fs::read(fixture(file)).unwrap();
+        let mut results = Vec::new();
+        for name in names {
+            let path = dir.path().join(name);
+            std::fs::write(&path, &bytes).unwrap();
+            let imported = import_file(&path).unwrap();
+            assert_eq!(imported.format, format, "{file} named {name}");
+            assert!(imported.imported.bank.article.is_none());
+            results.push((imported.imported.bank.questions, imported.imported.skipped));
+        }
+        assert!(!results[0].0.is_empty(), "{file}");
+        assert!(results.windows(2).all(|w| w[0] == w[1]), "{file} imports differently under another name");
+        // The same questions as the format's own import.
+        let text = String::from_utf8(bytes).unwrap();
+        let direct = match format {
+            Format::Gift => gift::import(file, &text, "T", None),
+            _ => spreadsheet::import(file, &text, "T", None),
+        };
+        assert_eq!(results[0].0, direct.bank.questions);
+    }
+}
+
+#[test]
+fn a_file_of_no_known_format_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "Questions for Friday\nWho applies the laws?\n").unwrap();
+    let e = quorum_core::bank::import::import_file(&path).unwrap_err();
+    assert!(e.message.contains("cannot tell what this file is"), "{}", e.message);
+    let latin1 = dir.path().join("latin1.csv");
+    std::fs::write(&latin1, b"kind,answer\nmc,Chl\xF6e\n").unwrap();
+    let e = quorum_core::bank::import::import_file(&latin1).unwrap_err();
+    assert_eq!(e.position.unwrap().line, 2);
+    assert!(e.help.unwrap().contains("UTF-8"));
+}

@@ -447,7 +447,10 @@ pub fn choice_question(prompt: &str, answers: &[&str], right: &[usize]) -> Resul
             Some(a) if !a.is_empty() => a.to_string(),
             Some(_) => return Err(format!("the correct answer is answer {n}, which is empty")),
             None => {
-                return Err(format!("the correct answer is answer {n}, but there are only {}", answers.len()));
+                return Err(format!(
+                    "the correct answer is answer {n}, but there are only {}",
+                    answers.len()
+                ));
             }
         },
         several => {

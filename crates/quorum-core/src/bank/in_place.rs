@@ -246,9 +246,9 @@ impl<'a> File<'a> {
 
         let mut pieces: Vec<Piece> = Vec::new();
         let mut drop_next_blank = false;
-        for j in 0..n {
-            let gap = &self.text[self.places[j].gap.clone()];
-            match anchor[j] {
+        for (place, anchor) in self.places.iter().zip(&anchor) {
+            let gap = &self.text[place.gap.clone()];
+            match *anchor {
                 Some(k) => {
                     if !(drop_next_blank && gap.trim().is_empty()) {
                         pieces.push(Piece::Free(gap.to_string()));
