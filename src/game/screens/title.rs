@@ -51,11 +51,14 @@ fn spawn(
     };
     let p = &theme.palette;
     let bank = &active.bank;
-    let article = &bank.article;
-    let supplied =
-        if article.title_supplied { " (a descriptive title: the article has no headline)" } else { "" };
-    let publisher = article.publisher.as_deref().unwrap_or("publisher not stated");
-    let date = article.date.as_deref().unwrap_or("date not stated");
+    let article = bank.article.as_ref();
+    let supplied = if article.is_some_and(|a| a.title_supplied) {
+        " (a descriptive title: the article has no headline)"
+    } else {
+        ""
+    };
+    let publisher = article.and_then(|a| a.publisher.as_deref()).unwrap_or("publisher not stated");
+    let date = article.and_then(|a| a.date.as_deref()).unwrap_or("date not stated");
     let topics = {
         let mut t: Vec<&str> = bank.questions.iter().map(|q| q.topic.as_str()).collect();
         t.sort();
@@ -84,7 +87,7 @@ fn spawn(
                 panel.spawn(widgets::text("From the article", size::TINY, p.text_muted));
                 panel.spawn(widgets::italic(
                     &fonts,
-                    format!("\u{201C}{}\u{201D}{supplied}", article.title),
+                    format!("\u{201C}{}\u{201D}{supplied}", article.map_or("", |a| a.title.as_str())),
                     size::BODY,
                     p.text,
                 ));
