@@ -65,7 +65,8 @@ fn a_shared_bank_is_one_file_that_check_stats_and_export_open() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("articles")).unwrap();
     std::fs::create_dir_all(dir.path().join("banks")).unwrap();
-    std::fs::write(dir.path().join("articles/nz-cannabis-decriminalisation.txt"), builtin::ARTICLE_TEXT).unwrap();
+    std::fs::write(dir.path().join("articles/nz-cannabis-decriminalisation.txt"), builtin::ARTICLE_TEXT)
+        .unwrap();
     std::fs::write(dir.path().join("banks/cannabis.ron"), builtin::BANK_RON).unwrap();
     let o = quorum(&["share", "banks/cannabis.ron", "--out", "cannabis.quorum"], dir.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -79,7 +80,11 @@ fn a_shared_bank_is_one_file_that_check_stats_and_export_open() {
     let o = quorum(&["check", "cannabis.quorum"], elsewhere.path());
     assert!(o.status.success(), "{}", stdout(&o));
     let questions = builtin::check().bank.unwrap().questions.len();
-    assert!(stdout(&o).contains(&format!("{questions} questions, 0 errors, 0 warnings; {questions} playable")), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains(&format!("{questions} questions, 0 errors, 0 warnings; {questions} playable")),
+        "{}",
+        stdout(&o)
+    );
     let o = quorum(&["stats", "cannabis.quorum"], elsewhere.path());
     assert!(o.status.success());
     assert!(stdout(&o).contains(&format!("{questions} questions")));

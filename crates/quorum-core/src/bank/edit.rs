@@ -149,6 +149,11 @@ impl EditSession {
         let file = path.display().to_string();
         let bytes = std::fs::read(path)
             .map_err(|e| format!("{file}: cannot read the bank: {}", super::io_reason(&e)))?;
+        if super::share::is_package(&bytes) {
+            return Err(format!(
+                "{file} is a shared bank (.quorum), which opens to play; to edit it, unpack it into a folder first"
+            ));
+        }
         let text = load::decode(&file, &bytes).map_err(|d| d.render(None))?;
         let bank = load::parse(&file, &text).map_err(|d| d.render(Some(&text)))?;
         Ok(EditSession::from_text(path, bank, text))

@@ -153,6 +153,42 @@ pub fn check_package(file: &str, bytes: &[u8]) -> Checked {
     })
 }
 
+/// Unpacks a package into `folder` (made if needed): its bank and article
+/// side by side, ready to edit. Returns the bank's path. Refuses to replace
+/// a file already there, and writes nothing from a damaged package.
+pub fn unpack(package: &Path, folder: &Path) -> Result<PathBuf, String> {
+    let shown = package.display().to_string();
+    let bytes = std::fs::read(package).map_err(|e| format!("cannot read {shown}: {}", io_reason(&e)))?;
+    let checked = check_package(&shown, &bytes);
+    let bank = checked.bank.as_ref().ok_or_else(|| checked.report())?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).map_err(|e| e.to_string())?;
+    let names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.map(|n| n.to_string()))
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
+    let bank_entry = names.iter().find(|n| n.ends_with(".ron") && !n.contains('/')).ok_or("no bank")?;
+    let mut entries = vec![bank_entry.clone()];
+    entries.extend(bank.article.as_ref().map(|a| a.path.trim_start_matches("./").to_string()));
+    let mut files = Vec::new();
+    for entry in &entries {
+        // Only plain names: nothing is written outside the folder.
+        if entry.contains(['/', '\\']) || entry.starts_with('.') {
+            return Err(format!("{shown} holds a file named \"{entry}\", which is not unpacked"));
+        }
+        let to = folder.join(entry);
+        if to.exists() {
+            return Err(format!("{} already exists; unpack into another folder", to.display()));
+        }
+        files.push((to, read_entry(&mut archive, entry)?));
+    }
+    for (to, bytes) in &files {
+        crate::atomic_file::write(to, bytes)
+            .map_err(|e| format!("cannot write {}: {}", to.display(), io_reason(&e)))?;
+    }
+    Ok(folder.join(bank_entry))
+}
+
 fn read_entry(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>, String> {
     let entry = archive.by_name(name).map_err(|e| format!("cannot read {name}: {e}"))?;
     let mut bytes = Vec::new();
@@ -201,6 +237,19 @@ mod tests {
         // Only the article's path changed in the bank's text: comments and layout travel.
         assert!(checked.text.starts_with("// Quorum question bank"));
         assert_eq!(checked.text.lines().count(), builtin::BANK_RON.lines().count());
+    }
+
+    #[test]
+    fn an_unpacked_package_is_a_bank_folder_that_edits() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("b.quorum");
+        write_package(&shipped(dir.path()), &out).unwrap();
+        let folder = dir.path().join("unpacked");
+        let bank = unpack(&out, &folder).unwrap();
+        assert_eq!(bank, folder.join("nz-cannabis-decriminalisation.ron"));
+        let session = crate::bank::edit::EditSession::open(&bank).unwrap();
+        assert_eq!(session.check().errors(), 0);
+        assert!(unpack(&out, &folder).unwrap_err().contains("already exists"), "nothing is replaced");
     }
 
     #[test]
