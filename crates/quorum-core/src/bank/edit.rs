@@ -562,6 +562,15 @@ impl EditSession {
         self.comments = Comments::of(&text, &ids);
         self.saved_bank = self.bank.clone();
         self.saved_text = text;
+        // Undo and redo now reach back past the file just written: their
+        // questions' places are counted in it (a question it no longer has is new).
+        let now: std::collections::HashMap<usize, usize> =
+            self.origins.iter().enumerate().filter_map(|(k, o)| o.map(|j| (j, k))).collect();
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            for origin in step.origins.iter_mut() {
+                *origin = origin.and_then(|j| now.get(&j).copied());
+            }
+        }
         self.origins = (0..self.bank.questions.len()).map(Some).collect();
         let errors = self.check().errors();
         Ok(Saved { path: self.path.clone(), backup, errors })
