@@ -29,10 +29,6 @@ pub fn run(bank: &Path, out: Option<&Path>, force: bool) -> Result<ExitCode, Str
             shared.bank_entry
         ),
     }
-    println!(
-        "open it with `quorum --bank {}`, or check it with `quorum check {}`.",
-        out.display(),
-        out.display()
-    );
+    println!("check it with `quorum check {}`.", out.display());
     Ok(ExitCode::SUCCESS)
 }
