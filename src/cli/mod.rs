@@ -5,6 +5,7 @@ mod authoring;
 mod check;
 mod results;
 mod review;
+mod share;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -67,7 +68,7 @@ pub enum Command {
     Play(PlayArgs),
     /// Check banks for errors, like a compiler: every problem, with its line.
     Check {
-        /// Bank files (.ron). With none, checks the built-in bank.
+        /// Bank files (.ron, or shared .quorum). With none, checks the built-in bank.
         banks: Vec<PathBuf>,
     },
     /// Count a bank's questions by kind, topic and difficulty.
@@ -85,9 +86,10 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Import questions from a spreadsheet (CSV) or a Moodle GIFT file into a new bank.
+    /// Import questions into a new bank: a spreadsheet (Quorum's columns, or a Kahoot or
+    /// Wayground/Quizizz quiz, as .xlsx or .csv) or a Moodle GIFT file.
     Import {
-        /// The .csv or .gift file.
+        /// The .xlsx, .csv or .gift file (its format is told from what it holds).
         file: PathBuf,
         /// The bank to write.
         #[arg(long)]
@@ -102,16 +104,27 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Write a new bank for an article: a commented example of each question kind.
+    /// Write a new bank, for an article or without one: a commented example of each question kind.
     New {
         /// The bank to create (it must not exist).
         bank: PathBuf,
-        /// The article's text file (UTF-8).
+        /// The article's text file (UTF-8). Without one, nothing is checked against a source.
         #[arg(long)]
-        article: PathBuf,
+        article: Option<PathBuf>,
         /// The bank's title.
         #[arg(long)]
         title: String,
+    },
+    /// Write a bank and its article as one .quorum file to give to a colleague.
+    Share {
+        /// The bank file (.ron).
+        bank: PathBuf,
+        /// The file to write (BANK.quorum beside the bank when not given).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace --out if it exists (the old file is kept as .bak).
+        #[arg(long)]
+        force: bool,
     },
     /// Edit a bank in the game's editor.
     Edit {
@@ -162,7 +175,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Import { file, out, article, title, force }) => {
             authoring::import(&file, &out, article.as_deref(), title.as_deref(), force)
         }
-        Some(Command::New { bank, article, title }) => authoring::new(&bank, &article, &title),
+        Some(Command::New { bank, article, title }) => authoring::new(&bank, article.as_deref(), &title),
+        Some(Command::Share { bank, out, force }) => share::run(&bank, out.as_deref(), force),
         Some(Command::Edit { bank }) => {
             if !bank.exists() {
                 return Err(format!(

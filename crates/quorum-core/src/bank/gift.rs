@@ -189,7 +189,7 @@ struct Block {
 }
 
 /// Reads a GIFT file's text into a bank.
-pub fn import(file: &str, text: &str, title: &str, article: ArticleRef) -> Imported {
+pub fn import(file: &str, text: &str, title: &str, article: Option<ArticleRef>) -> Imported {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text).replace("\r\n", "\n");
     let mut problems = Vec::new();
     let mut skipped = Vec::new();
@@ -206,7 +206,7 @@ pub fn import(file: &str, text: &str, title: &str, article: ArticleRef) -> Impor
             }
         }
     }
-    finish_import(&mut questions, file, &mut problems);
+    finish_import(&mut questions, file, &mut problems, article.is_some());
     let bank = Bank {
         title: title.to_string(),
         description: String::new(),

@@ -17,7 +17,11 @@ pub struct Bank {
     pub description: String,
     #[serde(default = "default_language")]
     pub language: String,
-    pub article: ArticleRef,
+    /// The article the facts come from. `None` for a bank from no one
+    /// source (a revision quiz, an imported Kahoot quiz): it plays the same,
+    /// but nothing in it is checked against a source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<ArticleRef>,
     pub questions: Vec<Question>,
 }
 

@@ -89,7 +89,7 @@ fn delimiter(text: &str) -> u8 {
 
 /// Reads a CSV file's text into a bank. `title` and `article` fill the
 /// header, which a spreadsheet does not have.
-pub fn import(file: &str, text: &str, title: &str, article: ArticleRef) -> Imported {
+pub fn import(file: &str, text: &str, title: &str, article: Option<ArticleRef>) -> Imported {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut problems = Vec::new();
     let mut skipped = Vec::new();
@@ -148,13 +148,13 @@ pub fn import(file: &str, text: &str, title: &str, article: ArticleRef) -> Impor
             }
         }
     }
-    finish_import(&mut questions, file, &mut problems);
+    finish_import(&mut questions, file, &mut problems, article.is_some());
     let mut bank = empty_bank(title, article);
     bank.questions = questions;
     Imported { bank, problems, skipped }
 }
 
-fn empty_bank(title: &str, article: ArticleRef) -> Bank {
+fn empty_bank(title: &str, article: Option<ArticleRef>) -> Bank {
     Bank {
         title: title.to_string(),
         description: String::new(),
@@ -164,11 +164,17 @@ fn empty_bank(title: &str, article: ArticleRef) -> Bank {
     }
 }
 
-/// What every import does last: unique ids, and a flag on each question
-/// without a source (allowed, but it cannot be checked).
-pub fn finish_import(questions: &mut [Question], file: &str, problems: &mut Vec<Diagnostic>) {
+/// What every import does last: unique ids, and, when the questions are
+/// for an article, a flag on each without a source (allowed, but it cannot
+/// be checked).
+pub fn finish_import(
+    questions: &mut [Question],
+    file: &str,
+    problems: &mut Vec<Diagnostic>,
+    has_article: bool,
+) {
     dedupe_ids(questions, file, problems);
-    for q in questions.iter() {
+    for q in questions.iter().filter(|_| has_article) {
         if q.source.is_empty() {
             problems.push(
                 Diagnostic::warning(file, "no source: this question cannot be checked against the article")
@@ -357,14 +363,14 @@ mod tests {
     use super::*;
     use crate::bank::builtin;
 
-    fn article() -> ArticleRef {
-        ArticleRef {
+    fn article() -> Option<ArticleRef> {
+        Some(ArticleRef {
             path: "a.txt".into(),
             title: "A".into(),
             title_supplied: false,
             publisher: None,
             date: None,
-        }
+        })
     }
 
     #[test]

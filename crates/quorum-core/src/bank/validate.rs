@@ -91,14 +91,16 @@ pub fn validate(bank: &Bank, file: &str, outline: &Locator) -> Vec<Diagnostic> {
     if bank.title.trim().is_empty() {
         rules.header_error("title", "the bank has no title");
     }
-    if bank.article.path.trim().is_empty() {
-        rules.header_error("article", "the article's `path` is empty: name the article's text file");
-    }
-    if bank.article.title.trim().is_empty() {
-        rules.header_error(
-            "article",
-            "the article has no title (if it has no headline, write one and set `title_supplied: true`)",
-        );
+    if let Some(article) = &bank.article {
+        if article.path.trim().is_empty() {
+            rules.header_error("article", "the article's `path` is empty: name the article's text file");
+        }
+        if article.title.trim().is_empty() {
+            rules.header_error(
+                "article",
+                "the article has no title (if it has no headline, write one and set `title_supplied: true`)",
+            );
+        }
     }
     if bank.questions.is_empty() {
         rules.header_error("questions", "the bank has no questions");
@@ -119,7 +121,7 @@ pub fn validate(bank: &Bank, file: &str, outline: &Locator) -> Vec<Diagnostic> {
         } else {
             first_seen.insert(&q.id, index);
         }
-        check_question(&mut rules, index, q);
+        check_question(&mut rules, index, q, bank.article.is_some());
     }
     rules.out
 }
@@ -145,7 +147,7 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
-fn check_question(rules: &mut Rules, index: usize, q: &Question) {
+fn check_question(rules: &mut Rules, index: usize, q: &Question, has_article: bool) {
     if !is_slug(&q.id) {
         let suggestion = slugify(&q.id);
         let d = rules.error(
@@ -161,12 +163,22 @@ fn check_question(rules: &mut Rules, index: usize, q: &Question) {
     if q.topic.trim().is_empty() {
         rules.error(index, q, "topic", "the topic is empty".to_string());
     }
-    if q.explanation.trim().is_empty() {
+    // Teaching the article's facts is what a bank with an article is for; a
+    // quiz brought from Kahoot has no explanations, and still plays.
+    if q.explanation.trim().is_empty() && has_article {
         rules.error(
             index,
             q,
             "explanation",
             "the explanation is empty: say why the answer is right".to_string(),
+        );
+    } else if q.explanation.trim().is_empty() {
+        rules.warning(
+            index,
+            q,
+            "explanation",
+            "the explanation is empty: the reveal will show only the right answer; say why it is right"
+                .to_string(),
         );
     } else if q.explanation.chars().count() < fits::EXPLANATION_MIN {
         rules.warning(
@@ -186,7 +198,8 @@ fn check_question(rules: &mut Rules, index: usize, q: &Question) {
             format!("the time limit {limit} s is outside {MIN_TIME_LIMIT} to {MAX_TIME_LIMIT} seconds"),
         );
     }
-    if q.source.is_empty() {
+    // Without an article the bank's one note says that nothing is checked.
+    if q.source.is_empty() && has_article {
         rules.warning(
             index,
             q,
