@@ -2,23 +2,26 @@
 //! null sink's monitor to prove that sound comes out (and that `--muted` gives silence). Also prints
 //! each cue's length and peak as rendered.
 //!
-//!   cargo run -p quorum-sound --release --example play_all -- [--muted] [--lobby SECONDS] [--thinking SECONDS]
+//!   cargo run -p quorum-sound --release --example play_all -- [--muted] [--gap SECONDS] [--lobby SECONDS] [--thinking SECONDS] [--verbose | --trace]
 
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use quorum_sound::{Cue, Music, OutputState, SAMPLE_RATE, Sound, SoundOptions, Volumes};
 
-/// Prints the crate's log lines (the game uses Bevy's logger instead).
+/// Prints the crate's log lines with the time since start (the game uses Bevy's logger instead).
 struct Stderr;
+static START: OnceLock<Instant> = OnceLock::new();
 
 impl log::Log for Stderr {
     fn enabled(&self, metadata: &log::Metadata) -> bool {
-        metadata.level() <= log::Level::Info
+        metadata.level() <= log::max_level()
     }
 
     fn log(&self, record: &log::Record) {
         if self.enabled(record.metadata()) {
-            eprintln!("{}: {}", record.level(), record.args());
+            let at = START.get_or_init(Instant::now).elapsed().as_secs_f64();
+            eprintln!("[{at:6.2} s] {}: {}", record.level(), record.args());
         }
     }
 
@@ -26,8 +29,16 @@ impl log::Log for Stderr {
 }
 
 fn main() {
-    let _ = log::set_logger(&Stderr).map(|()| log::set_max_level(log::LevelFilter::Info));
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let level = if args.iter().any(|a| a == "--trace") {
+        log::LevelFilter::Trace
+    } else if args.iter().any(|a| a == "--verbose") {
+        log::LevelFilter::Debug
+    } else {
+        log::LevelFilter::Info
+    };
+    let _ = log::set_logger(&Stderr).map(|()| log::set_max_level(level));
+    START.get_or_init(Instant::now);
     let seconds_after = |flag: &str, default: f64| {
         args.iter()
             .position(|a| a == flag)
@@ -38,6 +49,7 @@ fn main() {
     let muted = args.iter().any(|a| a == "--muted");
     let lobby = seconds_after("--lobby", 5.0);
     let thinking = seconds_after("--thinking", 0.0);
+    let gap = seconds_after("--gap", 1.2);
 
     for cue in Cue::ALL {
         let samples = cue.render();
@@ -53,9 +65,10 @@ fn main() {
     });
     let started = Instant::now();
     for cue in Cue::ALL {
+        log::debug!("play {cue:?}");
         sound.play(cue);
         // Ticks come a second apart in the game; here every cue gets a moment of its own.
-        std::thread::sleep(Duration::from_millis(if cue == Cue::Podium { 2_800 } else { 1_200 }));
+        std::thread::sleep(Duration::from_secs_f64(if cue == Cue::Podium { gap.max(3.0) } else { gap }));
     }
     if lobby > 0.0 {
         sound.set_music(Some(Music::Lobby));

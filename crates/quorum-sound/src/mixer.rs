@@ -177,12 +177,24 @@ impl Mixer {
     pub fn set_volumes(&mut self, volumes: Volumes) {
         self.music_gain.target = level_gain(volumes.music);
         self.cue_gain.target = level_gain(volumes.cues);
+        self.settle_if_quiet();
     }
 
     /// Mutes or unmutes everything. Muting fades out in 10 ms and then sends exact silence; the music
     /// keeps its place and fades back in when unmuted.
     pub fn set_muted(&mut self, muted: bool) {
         self.master.target = if muted { 0.0 } else { 1.0 };
+        self.settle_if_quiet();
+    }
+
+    /// With nothing playing there is nothing to ramp: a setting takes effect at once, so a game that
+    /// starts muted never sends the first few milliseconds of a fade.
+    fn settle_if_quiet(&mut self) {
+        if self.playing.is_empty() && self.music.is_empty() {
+            for ramp in [&mut self.master, &mut self.music_gain, &mut self.cue_gain] {
+                ramp.value = ramp.target;
+            }
+        }
     }
 
     /// True when mixing would give only silence from now on until something changes: nothing is playing,
@@ -296,6 +308,16 @@ mod tests {
         mixer.set_muted(false);
         assert!(!mixer.is_silent(), "the lobby loop comes back when unmuted");
         assert!(peak(&mixed(&mut mixer, seconds(1.0))) > 0.05);
+    }
+
+    #[test]
+    fn a_mixer_muted_before_it_plays_is_silent_from_the_first_sample() {
+        let mut mixer = Mixer::default();
+        mixer.set_muted(true);
+        mixer.set_music(Some(Music::Lobby));
+        mixer.play(Cue::Question);
+        assert!(mixer.is_silent(), "nothing to play, so the output may sleep");
+        assert!(mixed(&mut mixer, seconds(1.0)).iter().all(|s| *s == 0.0));
     }
 
     #[test]

@@ -73,8 +73,10 @@ pub(crate) fn run(commands: Receiver<Command>, shared: Arc<Shared>, options: Sou
                 continue;
             }
             shared.set(OutputState::Connecting);
+            let asked = std::time::Instant::now();
             match open_stream(&mut connection, &options) {
                 Ok((opened, requested)) => {
+                    log::debug!("sound: stream open in {:?}, {requested} bytes wanted", asked.elapsed());
                     retry.succeeded();
                     shared.set(OutputState::Playing);
                     let mut opened = opened;
@@ -101,6 +103,7 @@ pub(crate) fn run(commands: Receiver<Command>, shared: Arc<Shared>, options: Sou
         match open.serve(link, &mut mixer, &commands) {
             Ok(Served::Playing) => {}
             Ok(Served::Quiet) => {
+                log::debug!("sound: quiet, closing the stream");
                 // Closing politely; if that fails, the connection is dropped and made again next time.
                 if link.delete_stream(open.channel).is_err() {
                     connection = None;
@@ -225,6 +228,7 @@ impl Connection {
             ..Default::default()
         };
         let reply: CreatePlaybackStreamReply = self.ask(&Message::CreatePlaybackStream(params))?;
+        log::trace!("sound: stream buffer {:?}, latency {} us", reply.buffer_attr, reply.stream_latency);
         let stream = Stream { channel: reply.channel, quiet_bytes: 0, mono: Vec::new(), bytes: Vec::new() };
         Ok((stream, reply.requested_bytes))
     }
@@ -321,6 +325,7 @@ impl Stream {
         let received = link.receive()?;
         match received.message {
             Message::Request(request) if request.channel == self.channel => {
+                log::trace!("sound: {} bytes requested", request.length);
                 if !apply_waiting(commands, mixer) {
                     return Ok(Served::GameGone);
                 }
@@ -331,7 +336,10 @@ impl Stream {
                 Ok(Served::Playing)
             }
             Message::PlaybackStreamKilled(channel) if channel == self.channel => Ok(Served::Killed),
-            _ => Ok(Served::Playing),
+            other => {
+                log::trace!("sound: the server says {other:?}");
+                Ok(Served::Playing)
+            }
         }
     }
 
