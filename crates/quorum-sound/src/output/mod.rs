@@ -227,27 +227,9 @@ impl Retry {
     }
 }
 
-/// Converts mono samples to interleaved stereo 16-bit little-endian bytes.
-pub(crate) fn to_s16_stereo(mono: &[f32], bytes: &mut Vec<u8>) {
-    bytes.clear();
-    for s in mono {
-        let v = (s.clamp(-1.0, 1.0) * 32767.0).round() as i16;
-        let [a, b] = v.to_le_bytes();
-        bytes.extend_from_slice(&[a, b, a, b]);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stereo_bytes_carry_each_sample_twice_and_never_wrap() {
-        let mut bytes = Vec::new();
-        to_s16_stereo(&[0.0, 1.0, -1.5], &mut bytes);
-        let values: Vec<i16> = bytes.chunks(2).map(|b| i16::from_le_bytes([b[0], b[1]])).collect();
-        assert_eq!(values, [0, 0, 32767, 32767, -32767, -32767]);
-    }
 
     #[test]
     fn an_off_handle_takes_every_call() {

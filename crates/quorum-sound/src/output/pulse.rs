@@ -19,7 +19,7 @@ use pulseaudio::protocol::{
     TagStructReader,
 };
 
-use super::{Command, OutputState, Retry, Shared, SoundOptions, apply, apply_waiting, to_s16_stereo};
+use super::{Command, OutputState, Retry, Shared, SoundOptions, apply, apply_waiting};
 use crate::mixer::Mixer;
 use crate::synth::SAMPLE_RATE;
 
@@ -110,7 +110,12 @@ pub(crate) fn run(commands: Receiver<Command>, shared: Arc<Shared>, options: Sou
                 }
                 stream = None;
             }
-            Ok(Served::Killed) => stream = None,
+            Ok(Served::Killed) => {
+                // Waiting before the next stream keeps a server that keeps refusing from spinning us.
+                stream = None;
+                retry.failed("the sound server closed the stream (its device went away)");
+                shared.set(OutputState::Unavailable);
+            }
             Ok(Served::GameGone) => {
                 let _ = link.delete_stream(open.channel);
                 return;
@@ -356,5 +361,28 @@ impl Stream {
         to_s16_stereo(&self.mono, &mut self.bytes);
         protocol::write_memblock(link.socket.get_mut(), self.channel, &self.bytes, 0)
             .map_err(|e| e.to_string())
+    }
+}
+
+/// Converts mono samples to interleaved stereo 16-bit little-endian bytes.
+fn to_s16_stereo(mono: &[f32], bytes: &mut Vec<u8>) {
+    bytes.clear();
+    for s in mono {
+        let v = (s.clamp(-1.0, 1.0) * 32767.0).round() as i16;
+        let [a, b] = v.to_le_bytes();
+        bytes.extend_from_slice(&[a, b, a, b]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stereo_bytes_carry_each_sample_twice_and_never_wrap() {
+        let mut bytes = Vec::new();
+        to_s16_stereo(&[0.0, 1.0, -1.5], &mut bytes);
+        let values: Vec<i16> = bytes.chunks(2).map(|b| i16::from_le_bytes([b[0], b[1]])).collect();
+        assert_eq!(values, [0, 0, 32767, 32767, -32767, -32767]);
     }
 }
