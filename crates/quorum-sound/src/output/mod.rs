@@ -232,6 +232,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_handle_can_live_in_a_bevy_resource() {
+        fn send_and_sync<T: Send + Sync + 'static>() {}
+        send_and_sync::<Sound>();
+    }
+
+    #[test]
     fn an_off_handle_takes_every_call() {
         let sound = Sound::off();
         sound.play(Cue::Right);
