@@ -459,7 +459,7 @@ impl SessionSummary {
             .filter(|r| !r.skipped)
             .map(|r| QuestionSummary {
                 id: r.question.question.id.clone(),
-                prompt: r.question.question.prompt().to_string(),
+                prompt: super::round::review_prompt(&r.question),
                 answer: r.question.question.answer_text(),
                 right: r.teams.iter().filter(|t| t.record.verdict.is_correct()).count(),
                 teams: r.teams.len(),

@@ -99,7 +99,7 @@ impl SessionLog {
                     date: self.date.clone(),
                     bank: self.bank.clone(),
                     question_id: q.question.id.clone(),
-                    question: q.question.prompt().to_string(),
+                    question: super::round::review_prompt(q),
                     team: team.clone(),
                     answer: if result.skipped { "(skipped)".to_string() } else { answer },
                     correct: if record.is_some_and(|r| r.record.verdict == Verdict::Correct) {
