@@ -1,12 +1,13 @@
-//! `quorum results [SESSION]`: the classroom sessions on record, and one
-//! session's summary table.
+//! `quorum results [SESSION]`: the classroom sessions on record (teams on
+//! one screen, or students on their own devices), and one session's
+//! summary table.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
 use quorum_core::quiz::save_file;
-use quorum_core::quiz::session_log::{self, Row};
+use quorum_core::quiz::session_log::{self, Participants, Row};
 
 /// Lists every session, or prints one; `Err` is a message for the teacher.
 pub fn run(session: Option<&str>) -> Result<String, String> {
@@ -20,8 +21,8 @@ pub fn run(session: Option<&str>) -> Result<String, String> {
                     dir.join(session_log::FOLDER).display()
                 )
             })?;
-            let rows = session_log::read(&path)?;
-            Ok(summary(&path, &rows))
+            let file = session_log::read_file(&path)?;
+            Ok(summary(&path, file.who, &file.rows))
         }
     }
 }
@@ -36,20 +37,20 @@ fn list(dir: &Path) -> String {
         );
     }
     let mut out = format!("Classroom sessions in {}:\n\n", folder.display());
-    let _ = writeln!(out, "{:<21} {:<36} {:>5} {:>9}  winner", "session", "bank", "teams", "questions");
+    let _ = writeln!(out, "{:<21} {:<36} {:>11} {:>9}  winner", "session", "bank", "who", "questions");
     for path in files {
-        match session_log::read(&path) {
-            Ok(rows) if !rows.is_empty() => {
+        match session_log::read_file(&path) {
+            Ok(session_log::SessionFile { who, rows }) if !rows.is_empty() => {
                 let totals = session_log::totals(&rows);
                 let questions = distinct(&rows, |r| &r.question_id);
                 let winner =
                     totals.first().map(|t| format!("{} ({} points)", t.team, t.points)).unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "{:<21} {:<36} {:>5} {:>9}  {winner}",
+                    "{:<21} {:<36} {:>11} {:>9}  {winner}",
                     rows[0].session,
                     clip(&rows[0].bank, 36),
-                    totals.len(),
+                    who.count(totals.len()),
                     questions
                 );
             }
@@ -81,7 +82,7 @@ fn clip(text: &str, n: usize) -> String {
     }
 }
 
-fn summary(path: &Path, rows: &[Row]) -> String {
+fn summary(path: &Path, who: Participants, rows: &[Row]) -> String {
     let mut out = String::new();
     let Some(first) = rows.first() else {
         return format!("{}: no questions were answered\n", path.display());
@@ -90,7 +91,15 @@ fn summary(path: &Path, rows: &[Row]) -> String {
     let _ = writeln!(
         out,
         "\n{:<6} {:<28} {:>8} {:>9} {:>9} {:>9}",
-        "place", "team", "points", "correct", "accuracy", "avg time"
+        "place",
+        match who {
+            Participants::Teams => "team",
+            Participants::Players => "player",
+        },
+        "points",
+        "correct",
+        "accuracy",
+        "avg time"
     );
     for t in session_log::totals(rows) {
         let accuracy = if t.asked == 0 { 0.0 } else { 100.0 * t.correct as f64 / t.asked as f64 };
@@ -106,7 +115,7 @@ fn summary(path: &Path, rows: &[Row]) -> String {
             average
         );
     }
-    // Questions, hardest first: the share of teams that got each right.
+    // Questions, hardest first: the share of teams (or players) that got each right.
     let mut questions: BTreeMap<&str, (usize, usize, &str)> = BTreeMap::new();
     let mut order: Vec<&str> = Vec::new();
     for row in rows.iter().filter(|r| r.answer != "(skipped)") {
