@@ -189,8 +189,15 @@ def run(args):
         assert status.count(" | ") == 2 and "Ben=0:0:on" in status, "Ben is back in his seat, not a new one: " + status
         choices = a.find_elements(By.CSS_SELECTOR, "#choices button")
         assert len(choices) >= 2
+        # The same page at 200% zoom: half the width in CSS pixels.
+        a.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                          {"width": 195, "height": 422, "deviceScaleFactor": 4, "mobile": True})
+        shot(a, args.shots, "students-question-zoom200.png")
+        a.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                          {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
         choices[right].click()
         text_in(a, "q-status", "Answer locked in")
+        shot(a, args.shots, "students-locked.png")
         b.find_elements(By.CSS_SELECTOR, "#choices button")[(right + 1) % len(choices)].click()
         # Both answered: the question closes and the reveal shows.
         text_in(a, "v-word", "Right!")
@@ -204,6 +211,7 @@ def run(args):
         # Question 2, an estimate: Aroha types the answer, Ben uses the slider's start.
         host.command("next")  # the leaderboard
         visible(a, "board")
+        shot(b, args.shots, "students-leaderboard.png")
         host.command("next")
         kind, value = host.key()
         assert kind == "estimate"
