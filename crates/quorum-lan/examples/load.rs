@@ -184,6 +184,7 @@ fn bench(students: usize) -> Result<(), String> {
         }
         Ok::<_, String>(out)
     })?;
+    let after_reveal = rss_kib(pid)?;
     writeln!(teacher, "quit").ok();
     let _ = child.wait();
 
@@ -201,6 +202,10 @@ fn bench(students: usize) -> Result<(), String> {
     println!("\"reveal\" to the last student holding it: {} (target: under 250 ms)", ms(last_reveal));
     println!(
         "host memory: {before} KiB before the joins, {after} KiB after: {per_student:.1} KiB per connected student (target: under 200 KiB)"
+    );
+    println!(
+        "host memory after the burst and the reveal: {after_reveal} KiB: {:.1} KiB per connected student",
+        after_reveal.saturating_sub(before) as f64 / everyone as f64
     );
     Ok(())
 }
