@@ -139,3 +139,43 @@ fn summary(path: &Path, who: Participants, rows: &[Row]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use quorum_core::bank::builtin;
+    use quorum_core::quiz::players::{Seat, Session};
+    use quorum_core::quiz::session_log::SessionLog;
+    use quorum_core::quiz::{Answer, RoundSettings, deal};
+
+    use super::*;
+
+    #[test]
+    fn a_players_session_is_listed_and_shown_with_its_players() {
+        let dir = tempfile::tempdir().unwrap();
+        let bank = builtin::check().bank.unwrap();
+        let mut questions = deal(&bank, &RoundSettings::default(), 2).unwrap();
+        questions.retain(|q| !q.choices.is_empty());
+        let mut s = Session::new(questions, RoundSettings::default());
+        let t0 = Instant::now();
+        s.join("Aroha", t0).unwrap();
+        s.join("Ben", t0).unwrap();
+        s.start(t0);
+        let right = s.current().unwrap().correct_choice().unwrap();
+        s.answer(Seat(0), 1, Answer::Choice(right), t0 + Duration::from_secs(1)).unwrap();
+        s.answer(Seat(1), 1, Answer::Choice((right + 1) % 2), t0 + Duration::from_secs(2)).unwrap();
+        let mut log = SessionLog::create_for(dir.path(), &bank.title, Participants::Players).unwrap();
+        log.append_players(s.last_result().unwrap(), &s).unwrap();
+
+        let listing = list(dir.path());
+        assert!(listing.contains("    2 players         1  Aroha (975 points)"), "{listing}");
+        let file = session_log::read_file(&log.path).unwrap();
+        let table = summary(&log.path, file.who, &file.rows);
+        let lines: Vec<&str> = table.lines().collect();
+        assert!(lines[2].starts_with("place  player "), "{table}");
+        assert!(lines[3].starts_with("1      Aroha ") && lines[3].contains("975       1/1"), "{table}");
+        assert!(lines[4].starts_with("2      Ben ") && lines[4].contains("0/1"), "{table}");
+        assert!(lines[3].ends_with("1.0 s"), "the host's seconds: {table}");
+    }
+}
