@@ -75,7 +75,7 @@ pub struct PlayerLine {
 /// Everything the projector draws, as of `taken_at`.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
-    /// Rises with every change.
+    /// Rises with every change the projector would show.
     pub version: u64,
     pub taken_at: Instant,
     pub title: String,
@@ -122,6 +122,32 @@ impl Snapshot {
 
     pub fn player(&self, seat: Seat) -> Option<&PlayerLine> {
         self.players.get(seat.0)
+    }
+
+    /// Whether the projector would draw the same from both: everything but
+    /// the version and the clock's reading (a running countdown is drawn
+    /// from `remaining_at`, so its passing needs no new snapshot).
+    pub fn shows_same(&self, other: &Snapshot) -> bool {
+        self.title == other.title
+            && self.pin == other.pin
+            && self.port == other.port
+            && self.addresses == other.addresses
+            && self.stage == other.stage
+            && self.paused == other.paused
+            && self.locked == other.locked
+            && self.number == other.number
+            && self.total == other.total
+            && self.limit == other.limit
+            && self.players == other.players
+            && self.answered == other.answered
+            && self.expected == other.expected
+            && self.last_result == other.last_result
+            && self.tallies == other.tallies
+            && self.standings == other.standings
+            && self.summary == other.summary
+            && self.results_file == other.results_file
+            && self.problems == other.problems
+            && self.connections == other.connections
     }
 }
 
@@ -386,8 +412,16 @@ async fn run(
         }
         let now = Instant::now();
         room.flush(now);
-        *published.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(room.snapshot(now));
-        wake();
+        // Only a change the projector would show wakes the game: a page's
+        // ping every ten seconds must not keep a sleeping window busy.
+        let mut next = room.snapshot(now);
+        let mut current = published.lock().unwrap_or_else(|e| e.into_inner());
+        if !next.shows_same(&current) {
+            next.version = current.version + 1;
+            *current = Arc::new(next);
+            drop(current);
+            wake();
+        }
     }
     room.close_all();
     // A moment for the pages' close frames to go out.

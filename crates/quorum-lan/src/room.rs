@@ -99,7 +99,6 @@ pub struct Room {
     everyone: bool,
     /// What every page was last sent: (closed questions, stage, paused).
     shown: (usize, Stage, bool),
-    version: u64,
 }
 
 impl Room {
@@ -123,7 +122,6 @@ impl Room {
             dirty: BTreeSet::new(),
             everyone: false,
             shown,
-            version: 0,
         }
     }
 
@@ -339,7 +337,6 @@ impl Room {
         }
         self.everyone = false;
         self.dirty.clear();
-        self.version += 1;
     }
 
     /// Every seat's place, once a question has closed.
@@ -501,7 +498,7 @@ impl Room {
         let (answered, expected) = s.answered();
         let last_result = s.last_result().cloned();
         Snapshot {
-            version: self.version,
+            version: 0,
             taken_at: now,
             title: self.title.clone(),
             pin: self.pin.clone(),

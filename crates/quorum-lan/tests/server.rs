@@ -443,8 +443,20 @@ async fn every_change_wakes_the_game_and_dropping_the_handle_stops_the_server() 
     let addr = host.local_addr();
     let before = wakes.load(Ordering::SeqCst);
     let mut s = class(&host, 1).await;
-    assert!(wakes.load(Ordering::SeqCst) > before, "a join wakes the game");
-    assert_eq!(host.snapshot().players[0].name, "Student 1", "and is in the snapshot by then");
+    wait_for(&host, "the join in the snapshot", |snap| snap.players.len() == 1);
+    let until = Instant::now() + PATIENCE;
+    while wakes.load(Ordering::SeqCst) == before {
+        assert!(Instant::now() < until, "a join wakes the game");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert_eq!(host.snapshot().players[0].name, "Student 1");
+    // A page's ping changes nothing on the projector: no wake-up.
+    let quiet = wakes.load(Ordering::SeqCst);
+    let version = host.snapshot().version;
+    s[0].send(json!({"type": "ping"})).await;
+    s[0].until("a pong", |m| m["type"] == "pong").await;
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!((wakes.load(Ordering::SeqCst), host.snapshot().version), (quiet, version));
     let dropped = Instant::now();
     drop(host);
     assert!(dropped.elapsed() < Duration::from_secs(2), "stopping is prompt");
