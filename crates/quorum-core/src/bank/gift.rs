@@ -115,6 +115,8 @@ struct Carried {
     time_limit: Option<u32>,
     quote: Option<String>,
     slider: Option<(f64, f64, f64, String)>,
+    draft: bool,
+    draft_note: Option<String>,
 }
 
 impl Carried {
@@ -129,6 +131,8 @@ impl Carried {
             "speaker" => self.speaker = Some(value.to_string()),
             "time limit" => self.time_limit = value.parse().ok(),
             "quote" => self.quote = Some(value.to_string()),
+            "draft" => self.draft = value.eq_ignore_ascii_case("true"),
+            "draft note" => self.draft_note = Some(value.to_string()).filter(|n| !n.is_empty()),
             "slider" => {
                 let mut min = None;
                 let mut max = None;
@@ -308,6 +312,8 @@ fn question(block: &Block) -> Result<Question, String> {
         source: c.source.clone(),
         speaker: if matches!(kind, QuestionKind::WhoSaidIt { .. }) { None } else { c.speaker.clone() },
         kind,
+        draft: c.draft,
+        draft_note: c.draft_note.clone(),
     })
 }
 
@@ -482,6 +488,12 @@ pub fn export(bank: &Bank) -> String {
         }
         if let Some(t) = q.time_limit {
             out.push_str(&format!("// quorum time limit: {t}\n"));
+        }
+        if q.draft {
+            out.push_str("// quorum draft: true\n");
+        }
+        if let Some(note) = &q.draft_note {
+            out.push_str(&format!("// quorum draft note: {}\n", note.replace('\n', " ")));
         }
         let general =
             if q.explanation.is_empty() { String::new() } else { format!("####{}", escape(&q.explanation)) };

@@ -96,6 +96,12 @@ pub struct Question {
     /// question's speaker is its answer.
     pub speaker: Option<String>,
     pub kind: QuestionKind,
+    /// Proposed by `quorum draft` and not yet reviewed by a teacher: the
+    /// game plays it only when asked to.
+    pub draft: bool,
+    /// What a teacher must check before the draft can be trusted (an
+    /// uncertain speaker); `quorum check` warns while it is there.
+    pub draft_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -266,6 +272,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     WhoSaidIt {
         id: String,
@@ -281,6 +291,10 @@ pub enum RawQuestion {
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     TrueFalse {
         id: String,
@@ -295,6 +309,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     Figure {
         id: String,
@@ -310,6 +328,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     Estimate {
         id: String,
@@ -330,6 +352,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
 }
 
@@ -347,6 +373,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -356,6 +384,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::MultipleChoice { prompt, choices, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::WhoSaidIt {
                 id,
@@ -368,6 +398,8 @@ impl From<RawQuestion> for Question {
                 explanation,
                 source,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -377,6 +409,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker: None,
                 kind: QuestionKind::WhoSaidIt { prompt, quote, choices, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::TrueFalse {
                 id,
@@ -388,6 +422,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -397,6 +433,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::TrueFalse { statement, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::Figure {
                 id,
@@ -409,6 +447,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -418,6 +458,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::Figure { prompt, choices, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::Estimate {
                 id,
@@ -434,6 +476,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -443,6 +487,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::Estimate { prompt, min, max, step, unit, answer, tolerance },
+                draft,
+                draft_note,
             },
         }
     }
@@ -450,7 +496,18 @@ impl From<RawQuestion> for Question {
 
 impl From<Question> for RawQuestion {
     fn from(q: Question) -> Self {
-        let Question { id, topic, difficulty, time_limit, explanation, source, speaker, kind } = q;
+        let Question {
+            id,
+            topic,
+            difficulty,
+            time_limit,
+            explanation,
+            source,
+            speaker,
+            kind,
+            draft,
+            draft_note,
+        } = q;
         match kind {
             QuestionKind::MultipleChoice { prompt, choices, answer } => RawQuestion::MultipleChoice {
                 id,
@@ -463,6 +520,8 @@ impl From<Question> for RawQuestion {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::WhoSaidIt { prompt, quote, choices, answer } => RawQuestion::WhoSaidIt {
                 id,
@@ -475,6 +534,8 @@ impl From<Question> for RawQuestion {
                 explanation,
                 source,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::TrueFalse { statement, answer } => RawQuestion::TrueFalse {
                 id,
@@ -486,6 +547,8 @@ impl From<Question> for RawQuestion {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::Figure { prompt, choices, answer } => RawQuestion::Figure {
                 id,
@@ -498,6 +561,8 @@ impl From<Question> for RawQuestion {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::Estimate { prompt, min, max, step, unit, answer, tolerance } => {
                 RawQuestion::Estimate {
@@ -515,6 +580,8 @@ impl From<Question> for RawQuestion {
                     source,
                     speaker,
                     time_limit,
+                    draft,
+                    draft_note,
                 }
             }
         }

@@ -27,6 +27,8 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
         source,
         speaker: None,
         kind,
+        draft: false,
+        draft_note: None,
     };
     let questions = vec![
         base(
