@@ -6,6 +6,7 @@
 
 pub mod builtin;
 pub mod diagnostic;
+pub mod draft;
 pub mod edit;
 pub mod export;
 pub mod gift;

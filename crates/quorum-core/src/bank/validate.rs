@@ -410,6 +410,22 @@ mod tests {
     }
 
     #[test]
+    fn drafts_are_counted_and_an_uncertain_speaker_is_a_warning_at_its_answer() {
+        let w = warnings_for(|b| {
+            b.questions[1].draft = true;
+            b.questions[2].draft = true;
+            b.questions[2].draft_note = Some("uncertain speaker: \"She\" could be A or B".into());
+        });
+        assert_eq!(
+            w,
+            [
+                "questions: 2 of 45 questions are drafts no one has reviewed yet; the game plays drafts only when asked to",
+                "answer: draft to check: uncertain speaker: \"She\" could be A or B",
+            ]
+        );
+    }
+
+    #[test]
     fn texts_too_long_for_the_screen_are_warnings() {
         let w = warnings_for(|b| {
             if let QuestionKind::MultipleChoice { prompt, .. } = &mut b.questions[8].kind {
