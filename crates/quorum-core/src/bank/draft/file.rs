@@ -49,7 +49,7 @@ pub fn draft_file(article: &Path, out: &Path, title: Option<&str>, replace: bool
     let shown = out.display();
     if out.exists() && !replace {
         return Err(format!(
-            "{shown} already exists; choose another name, or replace it (the old file is kept as .bak)"
+            "{shown} already exists; choose another name, or replace it (the old bank is then kept as .bak)"
         ));
     }
     let text =
@@ -100,7 +100,7 @@ mod tests {
 
         let written = draft_file(&article, &out, None, false).unwrap();
         assert_eq!(written.drafted.bank.article.path, "../articles/nz-cannabis.txt");
-        assert_eq!(written.drafted.bank.title, "Nz cannabis");
+        assert_eq!(written.drafted.bank.title, "NZ cannabis");
         assert_eq!(written.checked.errors(), 0, "{}", written.checked.report());
         assert_eq!(check_file(&out).diagnostics, written.checked.diagnostics);
         assert!(written.backup.is_none());

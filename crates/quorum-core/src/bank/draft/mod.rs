@@ -29,10 +29,27 @@ use super::model::{ArticleRef, Bank};
 use super::outline::Comments;
 use super::{check_bytes, write};
 
-/// The title used when the teacher gives none: the file's name, readable.
+/// The title used when the teacher gives none: the file's name, readable
+/// ("nz-cannabis-decriminalisation" -> "NZ cannabis decriminalisation").
 pub fn title_from_file_name(stem: &str) -> String {
-    let words = stem.replace(['-', '_'], " ");
-    questions::capitalise(words.trim())
+    const SMALL_WORDS: [&str; 24] = [
+        "of", "to", "in", "on", "at", "by", "an", "as", "is", "it", "or", "be", "we", "he", "my", "no", "so",
+        "up", "do", "go", "if", "me", "us", "am",
+    ];
+    let words: Vec<String> = stem
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            // Two-letter words that are no English word are abbreviations.
+            let short = w.chars().count() == 2 && w.chars().all(char::is_alphabetic);
+            if short && !SMALL_WORDS.contains(&w.to_lowercase().as_str()) {
+                w.to_uppercase()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    questions::capitalise(&words.join(" "))
 }
 
 /// What was found in an article, before any question is drafted.
@@ -240,6 +257,29 @@ mod tests {
         assert!(drafted.summary.who_said_it >= 8, "{:?}", drafted.summary);
         assert!(drafted.summary.figures >= 7, "{:?}", drafted.summary);
         assert!(drafted.summary.roles >= 2, "{:?}", drafted.summary);
+    }
+
+    #[test]
+    fn a_title_from_the_file_name() {
+        assert_eq!(title_from_file_name("nz-cannabis-decriminalisation"), "NZ cannabis decriminalisation");
+        assert_eq!(title_from_file_name("state_of_the_union"), "State of the union");
+        assert_eq!(title_from_file_name(""), "");
+    }
+
+    #[test]
+    fn a_gap_never_leaves_the_answer_showing() {
+        let text = "Mayor Jo Hart said 40 people came in the morning and 40 people came at night.";
+        let drafted = draft(text, "a.txt", "T");
+        assert!(
+            drafted.bank.questions.iter().all(|q| q.kind_name() != "Figure"),
+            "{:?}",
+            drafted.bank.questions
+        );
+        assert!(
+            drafted.summary.left_out.iter().any(|l| l.contains("gives it twice")),
+            "{:?}",
+            drafted.summary
+        );
     }
 
     #[test]

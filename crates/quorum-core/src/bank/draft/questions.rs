@@ -399,6 +399,11 @@ pub fn figures(layout: &Layout, people: &People, speech: &Speech, all: &[Figure]
             draft.left_out.push(format!("the figure {text}: its sentence is too short to ask about"));
             continue;
         }
+        if shows(&sentence, &text) {
+            // The sentence gives the same figure twice: the gap would not hide it.
+            draft.left_out.push(format!("the figure {text}: its sentence gives it twice"));
+            continue;
+        }
         let prompt = format!("{lead}\"{sentence}\"");
         let mut choices = wrong;
         choices.push(answer.clone());
@@ -428,6 +433,20 @@ pub fn figures(layout: &Layout, people: &People, speech: &Speech, all: &[Figure]
             );
         }
     }
+}
+
+/// Whether `figure` is written in `text` as a whole number ("40", not the
+/// "40" in "400" or "1940").
+fn shows(text: &str, figure: &str) -> bool {
+    text.match_indices(figure).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + figure.len()..].chars().next();
+        let digit_before = before.is_some_and(|c| c.is_ascii_digit());
+        let digit_after = after.is_some_and(|c| c.is_ascii_digit())
+            || (matches!(after, Some('.' | ','))
+                && text[i + figure.len() + 1..].starts_with(|c: char| c.is_ascii_digit()));
+        !digit_before && !digit_after
+    })
 }
 
 fn first_number(text: &str) -> f64 {
