@@ -3,6 +3,7 @@
 
 mod authoring;
 mod check;
+mod draft;
 mod results;
 mod review;
 mod share;
@@ -126,6 +127,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Draft a bank from a news article: who said it, figures and roles, each marked as a draft to review.
+    Draft {
+        /// The article's text file (UTF-8).
+        article: PathBuf,
+        /// The bank to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// The bank's title (the article file's name when not given).
+        #[arg(long)]
+        title: Option<String>,
+        /// Replace --out if it exists (the old file is kept as .bak).
+        #[arg(long)]
+        force: bool,
+    },
     /// Edit a bank in the game's editor.
     Edit {
         /// The bank file.
@@ -177,6 +192,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::New { bank, article, title }) => authoring::new(&bank, article.as_deref(), &title),
         Some(Command::Share { bank, out, force }) => share::run(&bank, out.as_deref(), force),
+        Some(Command::Draft { article, out, title, force }) => {
+            draft::run(&article, &out, title.as_deref(), force)
+        }
         Some(Command::Edit { bank }) => {
             if !bank.exists() {
                 return Err(format!(
