@@ -131,7 +131,8 @@ fn show(
     mut commands: Commands,
 ) {
     // Redrawn when opened or closed, and when M is pressed while it shows.
-    if !shown.is_changed() && !(shown.0 && sound.is_changed()) {
+    let redraw = shown.is_changed() || (shown.0 && sound.is_changed());
+    if !redraw {
         return;
     }
     for e in &overlays {
