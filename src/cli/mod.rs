@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::game::ui::screenshot::{ScreenshotPlan, ShotScreen};
+use crate::game::ui::screenshot::{Arrival, ScreenshotPlan, ShotScreen};
 use quorum_core::bank::{self, Checked};
 use quorum_core::quiz::QuestionCount;
 
@@ -53,13 +53,17 @@ pub struct PlayArgs {
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<(u32, u32)>,
     /// Render the real window, save it as a PNG and exit.
-    #[arg(long, value_name = "OUT.png")]
+    #[arg(long, value_name = "OUT.png", group = "driven")]
     pub screenshot: Option<PathBuf>,
     /// Frames to render on the chosen screen before the screenshot.
     #[arg(long, value_name = "N", default_value_t = 30, requires = "screenshot")]
     pub frames: u32,
-    /// The screen to photograph.
-    #[arg(long, value_enum, default_value_t = ShotScreen::Title, requires = "screenshot")]
+    /// Play the game by itself to the chosen screen, with sound, stay there this long and exit
+    /// (for checking the sound).
+    #[arg(long, value_name = "SECONDS", group = "driven", value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub play_for: Option<u32>,
+    /// The screen to photograph (or to play to, with --play-for).
+    #[arg(long, value_enum, default_value_t = ShotScreen::Title, requires = "driven")]
     pub screen: ShotScreen,
 }
 
@@ -265,11 +269,12 @@ fn play(args: PlayArgs, edit: bool) -> Result<ExitCode, String> {
             questions: args.questions.map(|n| QuestionCount::Some(n as usize)),
             seconds: args.seconds.map(Some),
         },
-        screenshot: args.screenshot.map(|path| ScreenshotPlan {
-            path,
-            frames: args.frames,
-            screen: args.screen,
-        }),
+        screenshot: match (args.screenshot, args.play_for) {
+            (Some(path), _) => Some(Arrival::Screenshot { path, frames: args.frames }),
+            (None, Some(seconds)) => Some(Arrival::PlayFor(std::time::Duration::from_secs(seconds.into()))),
+            (None, None) => None,
+        }
+        .map(|arrival| ScreenshotPlan { screen: args.screen, arrival }),
         size: args.size,
         edit,
     };
