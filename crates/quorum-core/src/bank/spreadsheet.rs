@@ -10,7 +10,7 @@ use super::model::{ArticleRef, Background, Bank, Difficulty, Question, QuestionK
 use super::validate::slugify;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 26] = [
     "id",
     "kind",
     "topic",

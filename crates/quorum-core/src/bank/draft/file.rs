@@ -99,7 +99,7 @@ mod tests {
         std::fs::create_dir(out.parent().unwrap()).unwrap();
 
         let written = draft_file(&article, &out, None, false).unwrap();
-        assert_eq!(written.drafted.bank.article.path, "../articles/nz-cannabis.txt");
+        assert_eq!(written.drafted.bank.article.as_ref().unwrap().path, "../articles/nz-cannabis.txt");
         assert_eq!(written.drafted.bank.title, "NZ cannabis");
         assert_eq!(written.checked.errors(), 0, "{}", written.checked.report());
         assert_eq!(check_file(&out).diagnostics, written.checked.diagnostics);

@@ -202,13 +202,13 @@ pub fn draft(article_text: &str, article_path: &str, title: &str) -> Drafted {
             "A first draft from the article, made by `quorum draft`: review every question before playing it."
                 .to_string(),
         language: "en".to_string(),
-        article: ArticleRef {
+        article: Some(ArticleRef {
             path: article_path.to_string(),
             title: title.to_string(),
             title_supplied: true,
             publisher: None,
             date: None,
-        },
+        }),
         questions: d.questions,
     };
     let mut left_out = d.left_out;

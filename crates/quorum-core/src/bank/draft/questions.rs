@@ -53,6 +53,7 @@ impl Draft {
             difficulty,
             time_limit: None,
             explanation,
+            background: None,
             source,
             speaker,
             kind,
