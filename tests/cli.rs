@@ -122,7 +122,7 @@ fn export_writes_json_csv_and_gift_that_read_back() {
     let (dir, path) = bank_folder();
     let bank = shipped();
     let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-    let article = || ArticleRef { path: "article.txt".into(), ..bank.article.clone() };
+    let article = || Some(ArticleRef { path: "article.txt".into(), ..bank.article.clone().unwrap() });
 
     // JSON to standard output: the same bank.
     let run = quorum_in(dir.path(), &["export", path.to_str().unwrap(), "--format", "json"]);
@@ -132,7 +132,7 @@ fn export_writes_json_csv_and_gift_that_read_back() {
 
     // CSV and GIFT to files: every question comes back by the importers.
     for (format, import) in [
-        ("csv", spreadsheet::import as fn(&str, &str, &str, ArticleRef) -> spreadsheet::Imported),
+        ("csv", spreadsheet::import as fn(&str, &str, &str, Option<ArticleRef>) -> spreadsheet::Imported),
         ("gift", gift::import),
     ] {
         let out = dir.path().join(format!("out.{format}"));
@@ -180,18 +180,7 @@ fn import_writes_a_checked_bank_and_keeps_the_old_one_as_bak() {
     let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/templates/questions-template.csv");
     std::fs::copy(&template, dir.path().join("questions.csv")).unwrap();
     std::fs::write(dir.path().join("article.txt"), builtin::ARTICLE_TEXT).unwrap();
-    let rows = spreadsheet::import(
-        "t",
-        &std::fs::read_to_string(&template).unwrap(),
-        "T",
-        ArticleRef {
-            path: String::new(),
-            title: "T".into(),
-            title_supplied: true,
-            publisher: None,
-            date: None,
-        },
-    );
+    let rows = spreadsheet::import("t", &std::fs::read_to_string(&template).unwrap(), "T", None);
     let n = rows.bank.questions.len();
     assert!(n > 0);
 
@@ -249,10 +238,11 @@ fn results_lists_sessions_and_prints_one_with_shared_places() {
     let places: Vec<&str> = run
         .stdout
         .lines()
-        .filter(|l| ["Kererū", "Tūī", "Kōtare"].iter().any(|t| l.contains(t)))
+        .filter(|l| !l.starts_with("result:") && ["Kererū", "Tūī", "Kōtare"].iter().any(|t| l.contains(t)))
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     assert_eq!(places, ["=1st", "=1st", "3rd"], "{}", run.stdout);
+    assert!(run.stdout.contains("result: a tie: Kererū and Tūī (900 points)"), "{}", run.stdout);
 
     let run = quorum_in(dir.path(), &["results", "1999-01-01_00-00-00"]);
     assert_eq!(run.code, 1, "{}", run.all());
@@ -260,20 +250,34 @@ fn results_lists_sessions_and_prints_one_with_shared_places() {
 }
 
 #[test]
-fn a_bad_argument_exits_2_with_a_usage_line() {
+fn a_bad_argument_exits_2_naming_what_is_wrong() {
     let dir = tempfile::tempdir().unwrap();
-    for args in [
-        vec!["--no-such-flag"],
-        vec!["check", "--no-such-flag"],
-        vec!["export", "--format", "pdf"],
-        vec!["--seconds", "1"],
-        vec!["frobnicate", "x"],
-    ] {
-        let run = quorum_in(dir.path(), &args);
+    let cases: [(&[&str], &str); 9] = [
+        (&["--no-such-flag"], "unexpected argument '--no-such-flag'"),
+        (&["check", "--no-such-flag"], "unexpected argument '--no-such-flag'"),
+        (&["export", "--format", "pdf"], "invalid value 'pdf' for '--format <FORMAT>'"),
+        (&["--seconds", "1"], "invalid value '1' for '--seconds <N>': 1 is not in 5..=240"),
+        (&["--questions", "ten"], "invalid value 'ten' for '--questions <N>'"),
+        (&["--size", "huge"], "write the size as WIDTHxHEIGHT"),
+        (&["--frames", "3"], "--screenshot <OUT.png>"),
+        (&["frobnicate", "x"], "unrecognized subcommand 'frobnicate'"),
+        (&["import", "questions.csv"], "--out <OUT>"),
+    ];
+    for (args, names) in cases {
+        let run = quorum_in(dir.path(), args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.all());
         assert!(run.stderr.starts_with("error: "), "{args:?}: {}", run.stderr);
-        assert!(run.stderr.contains("Usage: quorum"), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(names), "{args:?}: expected {names:?} in {}", run.stderr);
+        assert!(run.stderr.contains("--help"), "{args:?}: says where help is: {}", run.stderr);
         assert!(run.stdout.is_empty());
+    }
+    // Asking for help is not an error.
+    let run = quorum_in(dir.path(), &["--help"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    for command in
+        ["check", "stats", "export", "import", "new", "share", "draft", "edit", "review", "results"]
+    {
+        assert!(run.stdout.lines().any(|l| l.trim_start().starts_with(command)), "{command} is listed");
     }
 }
 
@@ -287,7 +291,10 @@ fn a_missing_file_is_a_clear_message_not_a_panic() {
             "cannot read the bank:\ngone.ron: error: cannot read the bank: no such file",
         ),
         (&["export", "gone.ron", "--format", "csv"], "gone.ron: error: cannot read the bank: no such file"),
-        (&["import", "gone.csv", "--out", "b.ron"], "quorum: cannot read gone.csv: no such file"),
+        (
+            &["import", "gone.csv", "--out", "b.ron"],
+            "quorum: gone.csv: error: cannot read the file: no such file",
+        ),
         (&["edit", "gone.ron"], "quorum: gone.ron does not exist; make one with `quorum new gone.ron"),
         (&["review", "gone.ron"], "gone.ron: error: cannot read the bank: no such file"),
     ];
@@ -297,4 +304,129 @@ fn a_missing_file_is_a_clear_message_not_a_panic() {
         assert!(run.all().contains(message), "{args:?}: expected {message:?} in:\n{}", run.all());
     }
     assert!(!dir.path().join("b.ron").exists());
+}
+
+#[test]
+fn export_then_import_gives_back_every_question_in_csv_and_gift() {
+    let (dir, path) = bank_folder();
+    let bank = shipped();
+    for format in ["csv", "gift"] {
+        let file = format!("questions.{format}");
+        let run =
+            quorum_in(dir.path(), &["export", path.to_str().unwrap(), "--format", format, "--out", &file]);
+        assert_eq!(run.code, 0, "{format}: {}", run.all());
+        let back = format!("back-{format}.ron");
+        let run = quorum_in(dir.path(), &["import", &file, "--out", &back, "--article", "article.txt"]);
+        assert_eq!(run.code, 0, "{format}: {}", run.all());
+        let n = bank.questions.len();
+        assert!(run.stdout.contains(&format!("imported {n} question")), "{format}: {}", run.stdout);
+        let text = std::fs::read_to_string(dir.path().join(&back)).unwrap();
+        let read = bank::load::parse(&back, &text).unwrap();
+        assert_eq!(read.questions, bank.questions, "{format}: a field was lost on the way");
+        // The bank written checks clean against the article.
+        let run = quorum_in(dir.path(), &["check", &back]);
+        assert_eq!(run.code, 0, "{format}: {}", run.all());
+        assert!(run.stdout.contains(&format!("{n} questions, 0 errors")), "{format}: {}", run.stdout);
+    }
+}
+
+#[test]
+fn review_writes_the_core_sheet_to_a_file_or_standard_output() {
+    let (dir, path) = bank_folder();
+    let checked = bank::check_file(&path);
+    let sheet = bank::review::sheet(
+        checked.bank.as_ref().unwrap(),
+        checked.article.as_ref(),
+        &checked.diagnostics,
+        &checked.file,
+    );
+    let run = quorum_in(dir.path(), &["review", path.to_str().unwrap(), "--out", "sheet.html"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let n = shipped().questions.len();
+    assert!(
+        run.stdout.contains(&format!("wrote sheet.html: {n} questions to check, 0 error(s)")),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(std::fs::read_to_string(dir.path().join("sheet.html")).unwrap(), sheet);
+    let run = quorum_in(dir.path(), &["review", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert_eq!(run.stdout, sheet, "standard output holds the sheet and nothing else");
+
+    // A bank with errors still gets its sheet: those are the ones to look at.
+    let broken = malformed("answer-not-a-choice.ron");
+    let run = quorum_in(dir.path(), &["review", &broken, "--out", "broken.html"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(run.stdout.contains("1 error(s)"), "{}", run.stdout);
+    // One that can't be read at all is a message, and nothing is written.
+    let run = quorum_in(dir.path(), &["review", &malformed("missing-comma.ron"), "--out", "none.html"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stderr.contains("cannot read the bank") && run.stderr.contains("expected a comma"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("none.html").exists());
+}
+
+#[test]
+fn draft_writes_a_bank_of_drafts_that_loads_and_never_replaces_one_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("article.txt"), builtin::ARTICLE_TEXT).unwrap();
+    let args = ["draft", "article.txt", "--out", "drafted.ron", "--title", "Drafted"];
+    let run = quorum_in(dir.path(), &args);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let path = dir.path().join("drafted.ron");
+    let checked = bank::check_file(&path);
+    assert_eq!(checked.errors(), 0, "{}", checked.report());
+    let drafted = checked.bank.as_ref().unwrap();
+    assert_eq!(drafted.title, "Drafted");
+    assert!(!drafted.questions.is_empty());
+    assert!(drafted.questions.iter().all(|q| q.draft), "every drafted question is marked for review");
+    let n = drafted.questions.len();
+    assert!(run.stdout.contains(&format!("wrote drafted.ron with {n} draft question")), "{}", run.stdout);
+
+    // Again: refused without --force, the teacher's file untouched.
+    std::fs::write(&path, "reviewed by hand").unwrap();
+    let run = quorum_in(dir.path(), &args);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stderr.contains("drafted.ron already exists"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "reviewed by hand");
+    let forced: Vec<&str> = args.iter().copied().chain(["--force"]).collect();
+    let run = quorum_in(dir.path(), &forced);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert_eq!(std::fs::read_to_string(dir.path().join("drafted.ron.bak")).unwrap(), "reviewed by hand");
+
+    // Articles it can't draft from: a sentence each, nothing written.
+    std::fs::write(dir.path().join("empty.txt"), "  \n").unwrap();
+    std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 society\n").unwrap();
+    for (article, message) in [
+        ("gone.txt", "cannot read the article gone.txt: no such file"),
+        ("empty.txt", "the article empty.txt is empty"),
+        ("latin1.txt", "cannot read the article latin1.txt"),
+    ] {
+        let run = quorum_in(dir.path(), &["draft", article, "--out", "x.ron"]);
+        assert_eq!(run.code, 1, "{article}: {}", run.all());
+        assert!(run.stderr.contains(message), "{article}: expected {message:?} in {}", run.stderr);
+        assert!(!dir.path().join("x.ron").exists());
+    }
+}
+
+#[test]
+fn share_writes_one_file_that_exports_the_same_questions() {
+    let (dir, path) = bank_folder();
+    let run = quorum_in(dir.path(), &["share", path.to_str().unwrap(), "--out", "bank.quorum"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    // Alone in another folder, the shared file is the whole bank.
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::copy(dir.path().join("bank.quorum"), elsewhere.path().join("bank.quorum")).unwrap();
+    let run = quorum_in(elsewhere.path(), &["export", "bank.quorum", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert_eq!(export::from_json(&run.stdout).unwrap().questions, shipped().questions);
+    // A bank whose article is missing can't be shared: said, and no file.
+    std::fs::remove_file(dir.path().join("article.txt")).unwrap();
+    let run = quorum_in(dir.path(), &["share", path.to_str().unwrap(), "--out", "again.quorum"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stderr.contains("article.txt"), "the message names the article: {}", run.stderr);
+    assert!(!dir.path().join("again.quorum").exists());
 }

@@ -179,7 +179,7 @@ fn a_reload_mid_round_keeps_the_round_and_the_next_round_uses_the_new_bank() {
     // The teacher saves the bank without this round's questions.
     let mut bank = builtin::check().bank.unwrap();
     bank.title = "The rest of the bank".into();
-    bank.article.path = "article.txt".into();
+    bank.article.as_mut().unwrap().path = "article.txt".into();
     bank.questions.retain(|q| !dealt.iter().any(|d| d.question.id == q.id));
     let left = bank.questions.len();
     std::fs::write(&path, write::to_ron(&bank, &Default::default())).unwrap();

@@ -1,6 +1,7 @@
-//! The settings remembered between runs (`setup.ron`, `classroom.ron`),
-//! through the real game plugins: a damaged file is set aside with a
-//! warning, and the game starts with the defaults.
+//! The settings remembered between runs (`setup.ron`, `classroom.ron`,
+//! `sound.ron`), through the real game plugins: a damaged file is set aside
+//! as it was (never overwritten), the teacher is told once, and the game
+//! starts with the defaults.
 
 mod common;
 
@@ -8,7 +9,8 @@ use std::path::Path;
 
 use bevy::prelude::*;
 use common::Harness;
-use quorum::game::settings::{classroom, setup};
+use quorum::game::settings::sound::SoundChoices;
+use quorum::game::settings::{classroom, setup, sound};
 use quorum::game::ui::banner::{Banner, BannerKind};
 use quorum::game::{DataDir, Screen, SetupChoices};
 use quorum_core::quiz::save_file;
@@ -87,4 +89,44 @@ fn when_both_are_damaged_the_warning_names_both() {
     let told = h.visible_text();
     assert!(told.contains("setup.ron was damaged"), "{told}");
     assert!(told.contains("classroom.ron was damaged"), "{told}");
+}
+
+#[test]
+fn a_damaged_sound_file_is_set_aside_and_the_game_starts_with_defaults() {
+    let damaged: &[u8] = b"(music: 250, cues: \"loud\")";
+    let mut h = game_with_files(&[(sound::FILE, damaged)]);
+    assert_eq!(h.screen(), Screen::Title);
+    assert_eq!(*h.resource::<SoundChoices>(), SoundChoices::default());
+    let names = names_in(h.data.path());
+    let aside = names.iter().find(|n| n.starts_with("sound.ron.corrupt-")).expect("set aside");
+    assert_eq!(std::fs::read(h.data.path().join(aside)).unwrap(), damaged, "kept as it was");
+    assert_eq!(h.resource::<Banner>().kind(), Some(BannerKind::Warning));
+    assert!(h.visible_text().contains("sound.ron was damaged"), "{}", h.visible_text());
+}
+
+#[test]
+fn all_three_damaged_are_all_named_and_the_next_start_is_quiet() {
+    let mut h = game_with_files(&[
+        (setup::FILE, b"(player: \"Tama"),
+        (classroom::FILE, b"(teams: [1, 2])"),
+        (sound::FILE, b"\0\0\0"),
+    ]);
+    let told = h.visible_text();
+    for name in [setup::FILE, classroom::FILE, sound::FILE] {
+        assert!(told.contains(&format!("{name} was damaged")), "{name} is not named: {told}");
+    }
+    let aside: Vec<String> =
+        names_in(h.data.path()).into_iter().filter(|n| n.contains(".corrupt-")).collect();
+    assert_eq!(aside.len(), 3, "{aside:?}");
+    let kept: Vec<Vec<u8>> = aside.iter().map(|n| std::fs::read(h.data.path().join(n)).unwrap()).collect();
+
+    // The game starts again on the same folder: nothing is damaged now, so
+    // nothing is told, and what was set aside is still there as it was.
+    let folder = h.data.path().to_path_buf();
+    let again = Harness::with(move |app| {
+        app.insert_resource(DataDir(folder));
+    });
+    assert_eq!(again.resource::<Banner>().message, None, "told once, not at every start");
+    let still: Vec<Vec<u8>> = aside.iter().map(|n| std::fs::read(h.data.path().join(n)).unwrap()).collect();
+    assert_eq!(still, kept);
 }

@@ -133,13 +133,10 @@ fn settings() -> impl Strategy<Value = RoundSettings> {
         prop::sample::subsequence(Difficulty::ALL.to_vec(), 0..=3),
         prop_oneof![Just(None), (5u32..=240).prop_map(Some)],
         any::<bool>(),
+        any::<bool>(),
     )
-        .prop_map(|(questions, topics, difficulties, seconds, speed_bonus)| RoundSettings {
-            questions,
-            topics,
-            difficulties,
-            seconds,
-            speed_bonus,
+        .prop_map(|(questions, topics, difficulties, seconds, speed_bonus, include_drafts)| {
+            RoundSettings { questions, topics, difficulties, seconds, speed_bonus, include_drafts }
         })
 }
 

@@ -76,7 +76,7 @@ impl AssetLoader for BankFileLoader {
 /// The article's path as the bank names it, when the bank can be read.
 fn article_named_in(file: &str, bytes: &[u8]) -> Option<String> {
     let text = bank::load::decode(file, bytes).ok()?;
-    bank::load::parse(file, &text).ok().map(|b| b.article.path)
+    bank::load::parse(file, &text).ok().and_then(|b| b.article.map(|a| a.path))
 }
 
 /// The article's asset path when it is inside the asset root (the bank's

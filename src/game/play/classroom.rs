@@ -53,9 +53,11 @@ pub struct ClassSession {
     pub session: Session,
     pub bank_title: String,
     /// The results file; `None` when it could not be created (the reason is
-    /// in `log_error` and on screen).
+    /// in `log_error` and on screen). Each closed question tries again.
     pub log: Option<SessionLog>,
     pub log_error: Option<String>,
+    /// Closed questions when making the file was last tried.
+    tried_to_create_at: usize,
     /// Team order at the last leaderboard, to animate rank changes from.
     pub previous_order: Vec<usize>,
 }
@@ -74,6 +76,42 @@ pub enum TeacherCommand {
     SkipLeaderboard,
 }
 
+/// A team's answer is in: its buzzer counted, or the teacher entered its
+/// first answer to the question. Written once per team and question, for
+/// the lock-in sound; never says what the answer was.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TeamLockedIn(pub usize);
+
+/// Teacher entry: sets, changes or clears a team's answer (as
+/// `Session::enter`), and announces the team when its first answer goes in.
+pub fn enter_answer(
+    class: &mut ClassSession,
+    team: usize,
+    answer: Option<Answer>,
+    locked_in: &mut MessageWriter<TeamLockedIn>,
+) -> bool {
+    let before = class.session.has_answered(team);
+    let taken = class.session.enter(team, answer);
+    if taken && !before && class.session.has_answered(team) {
+        locked_in.write(TeamLockedIn(team));
+    }
+    taken
+}
+
+/// A team's buzzer (as `Session::buzz`), announcing the team when it counts.
+pub fn buzz(
+    class: &mut ClassSession,
+    team: usize,
+    answer: Answer,
+    locked_in: &mut MessageWriter<TeamLockedIn>,
+) -> bool {
+    let counted = class.session.buzz(team, answer);
+    if counted {
+        locked_in.write(TeamLockedIn(team));
+    }
+    counted
+}
+
 /// A teacher control on screen: the command it sends.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Control(pub TeacherCommand);
@@ -85,6 +123,7 @@ pub struct EntryTeam(pub usize);
 pub(super) fn plugin(app: &mut App) {
     let in_session = |screen: Res<State<Screen>>| in_class_session(*screen.get());
     app.add_message::<TeacherCommand>()
+        .add_message::<TeamLockedIn>()
         .init_resource::<EntryTeam>()
         .add_systems(
             Update,
@@ -156,6 +195,7 @@ pub fn start_session(world: &mut World) -> Result<(), DealError> {
         bank_title: bank.title.clone(),
         log,
         log_error,
+        tried_to_create_at: 0,
     });
     world.insert_resource(EntryTeam(0));
     world.resource_mut::<NextState<Screen>>().set(Screen::ClassQuestion);
@@ -185,6 +225,7 @@ fn buzzers(
     mut keys: MessageReader<KeyboardInput>,
     held: Res<ButtonInput<KeyCode>>,
     mut class: ResMut<ClassSession>,
+    mut locked_in: MessageWriter<TeamLockedIn>,
 ) {
     if class.session.style != AnsweringStyle::Buzzers {
         keys.clear();
@@ -198,7 +239,7 @@ fn buzzers(
         if let Some((team, answer)) = buzzer(key.key_code)
             && team < class.session.teams.len()
         {
-            class.session.buzz(team, Answer::Choice(answer));
+            buzz(&mut class, team, Answer::Choice(answer), &mut locked_in);
         }
     }
 }
@@ -333,8 +374,22 @@ fn follow_phase(class: Res<ClassSession>, screen: Res<State<Screen>>, mut next: 
 /// Brings the results file up to date as each question closes. A failure
 /// is told once (an error banner), a file written again once (a warning);
 /// the session goes on either way and the next question tries again.
-fn write_results(mut class: ResMut<ClassSession>, mut banner: ResMut<Banner>) {
+fn write_results(mut class: ResMut<ClassSession>, mut banner: ResMut<Banner>, dir: Res<DataDir>) {
     let class = &mut *class;
+    if class.log.is_none() {
+        // A file that could not be made at the start is tried again as each
+        // question closes (quietly: the teacher was told), so the answers
+        // reach a file as soon as one can be made.
+        let closed = class.session.results().len();
+        if closed == class.tried_to_create_at {
+            return;
+        }
+        class.tried_to_create_at = closed;
+        let Ok(log) = SessionLog::create(&dir.0, &class.bank_title) else { return };
+        banner.info(format!("the results file {} was made, with every question so far", log.path.display()));
+        class.log = Some(log);
+        class.log_error = None;
+    }
     let Some(log) = class.log.as_mut() else { return };
     match log.record(class.session.results(), &class.session.teams) {
         Recorded::UpToDate | Recorded::Appended => {}

@@ -199,9 +199,10 @@ fn spawn(
     view.drawn_form = None;
     view.drawn_list = None;
     let session = &editing.session;
-    sentences.0 = read_text(&article_path(&session.path, &session.bank.article.path))
+    let article = session.bank.article.as_ref().map_or("", |a| a.path.as_str());
+    sentences.0 = read_text(&article_path(&session.path, article))
         .map(|text| Article::new(&text).sentences)
-        .map_err(|e| format!("The article \"{}\" cannot be read: {e}", session.bank.article.path));
+        .map_err(|e| format!("The article \"{article}\" cannot be read: {e}"));
     commands
         .spawn((
             EditorRoot,
