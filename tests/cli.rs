@@ -430,3 +430,12 @@ fn share_writes_one_file_that_exports_the_same_questions() {
     assert!(run.stderr.contains("article.txt"), "the message names the article: {}", run.stderr);
     assert!(!dir.path().join("again.quorum").exists());
 }
+
+#[test]
+fn a_screenshot_not_named_png_is_refused_before_any_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = quorum_in(dir.path(), &["--screenshot", "shot.jpg", "--frames", "1"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stderr.contains("--screenshot shot.jpg: the screenshot is saved as PNG"), "{}", run.stderr);
+    assert!(!dir.path().join("shot.jpg").exists());
+}

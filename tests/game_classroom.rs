@@ -480,6 +480,7 @@ fn a_results_file_that_cannot_be_appended_to_is_told_once_and_caught_up_later() 
     assert_eq!(h.resource::<Banner>().kind(), Some(BannerKind::Error));
     let told = h.resource::<Banner>().text().unwrap().to_string();
     assert!(told.starts_with(&format!("could not write to {}", path.display())), "{told}");
+    assert!(h.visible_text().contains(&told), "the problem is on screen");
     dismiss_banner(&mut h);
     close_question_and_go_on(&mut h);
     assert_eq!(h.resource::<Banner>().message, None, "told once");
@@ -489,6 +490,44 @@ fn a_results_file_that_cannot_be_appended_to_is_told_once_and_caught_up_later() 
     close_question_and_go_on(&mut h);
     assert_eq!(session_log::read(&path).unwrap().len(), 8, "all four questions, two teams");
     assert!(class(&h).log_error.is_none());
+}
+
+/// The sessions folder and the file turn read-only mid-session (a school
+/// drive's permissions changed): told on screen, and once writable again,
+/// every question's answers are in the file, in order, none twice.
+#[cfg(unix)]
+#[test]
+fn a_results_file_made_read_only_mid_session_loses_no_answer() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut h = Harness::new();
+    start(&mut h, AnsweringStyle::Buzzers, &["One", "Two"]);
+    close_question_and_go_on(&mut h);
+    let path = class(&h).log.as_ref().unwrap().path.clone();
+    let folder = path.parent().unwrap().to_path_buf();
+    let mode = |p: &std::path::Path, m: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+    };
+    mode(&path, 0o444);
+    mode(&folder, 0o555);
+    if std::fs::OpenOptions::new().append(true).open(&path).is_ok() {
+        mode(&folder, 0o755);
+        eprintln!("skipped: this user can write into a read-only file");
+        return;
+    }
+    close_question_and_go_on(&mut h);
+    assert_eq!(h.resource::<Banner>().kind(), Some(BannerKind::Error));
+    assert!(h.visible_text().contains(&format!("could not write to {}", path.display())), "on screen");
+    dismiss_banner(&mut h);
+    close_question_and_go_on(&mut h);
+    assert_eq!(h.resource::<Banner>().message, None, "told once");
+    mode(&folder, 0o755);
+    close_question_and_go_on(&mut h);
+    let rows = session_log::read(&path).unwrap();
+    let ids: Vec<&str> = rows.iter().map(|r| r.question_id.as_str()).collect();
+    let asked: Vec<&str> =
+        class(&h).session.results().iter().map(|r| r.question.question.id.as_str()).collect();
+    assert_eq!(asked.len(), 4);
+    assert_eq!(ids, asked.iter().flat_map(|id| [*id, *id]).collect::<Vec<_>>());
 }
 
 /// Types `text` as a keyboard does: each character's own key, with its text.
