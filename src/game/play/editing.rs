@@ -45,6 +45,14 @@ impl Editing {
         }
     }
 
+    /// Changes the selected question with `change` (given the session and
+    /// the question's index), then checks again and redraws the form.
+    pub fn change_selected(&mut self, change: impl FnOnce(&mut EditSession, usize)) {
+        let index = self.session.selected;
+        change(&mut self.session, index);
+        self.changed(true);
+    }
+
     /// Problems of question `index`, field `field` (all of the question's
     /// with `None`).
     pub fn problems(&self, index: usize, field: Option<&str>) -> impl Iterator<Item = &Diagnostic> {
@@ -89,6 +97,11 @@ pub enum EditorCommand {
     DiscardAndLeave,
 }
 
+/// Where the editor's commands are carried out (and the bank may be put
+/// away): the editor's screen draws after them, on what is left.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EditorCommands;
+
 /// Start on the editor (`quorum edit BANK.ron`).
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StartInEditor(pub bool);
@@ -101,9 +114,18 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<StartInEditor>()
         .add_message::<EditorCommand>()
         .add_systems(Startup, start_in_editor)
-        .add_systems(OnEnter(Screen::Editor), open_bank)
+        .add_systems(OnEnter(Screen::Editor), (stop_trying, open_bank))
         .add_systems(Update, shortcuts.in_set(GameSet::RecordInput).run_if(in_state(Screen::Editor)))
-        .add_systems(Update, (apply_commands, close_requested).chain().in_set(GameSet::Update));
+        .add_systems(
+            Update,
+            (apply_commands, close_requested).chain().in_set(EditorCommands).in_set(GameSet::Update),
+        );
+}
+
+/// Back in the editor, a try is over: leaving a later round goes to the
+/// title, not here.
+fn stop_trying(mut trying: ResMut<Trying>) {
+    trying.set_if_neq(Trying(false));
 }
 
 fn start_in_editor(start: Res<StartInEditor>, mut next: ResMut<NextState<Screen>>) {
@@ -317,10 +339,13 @@ fn try_it(world: &mut World) {
     }
 }
 
-/// Closing the window with unsaved edits asks first; otherwise it quits.
+/// Closing the window with unsaved edits asks first (back in the editor,
+/// if a question was being tried); otherwise it quits.
 fn close_requested(
     mut requests: MessageReader<WindowCloseRequested>,
     editing: Option<Res<Editing>>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
     mut prompt: ResMut<UnsavedPrompt>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -329,6 +354,9 @@ fn close_requested(
     }
     if editing.is_some_and(|e| e.session.is_dirty()) {
         *prompt = UnsavedPrompt { open: true, then_quit: true };
+        if *screen.get() != Screen::Editor {
+            next.set(Screen::Editor);
+        }
     } else {
         exit.write(AppExit::Success);
     }
