@@ -359,7 +359,7 @@ fn the_list_shows_each_prompt_or_quote_with_its_id_beneath() {
     let quoted = bank.questions.iter().find(|q| q.quote().is_some()).unwrap();
     let start: String = quoted.quote().unwrap().chars().take(30).collect();
     assert!(text.contains(&format!("\u{201C}{start}")), "the quote is shown: {start}");
-    assert!(text.contains(&format!("{} · Quote", quoted.id)), "with its id beneath");
+    assert!(text.contains(&format!("\n{}\n", quoted.id)), "with its id beneath");
     let asked = bank.questions.iter().find(|q| q.kind_name() == "MultipleChoice").unwrap();
     let start: String = asked.prompt().chars().take(30).collect();
     assert!(text.contains(&start), "the prompt is shown: {start}");
@@ -485,6 +485,9 @@ fn deleting_asks_first_and_try_it_plays_the_question() {
     h.press(KeyCode::Enter);
     assert_eq!(h.screen(), Screen::Editor, "back to the editor after trying");
     assert_eq!(editing(&h).session.bank.questions.len(), n - 1, "the edit is still there");
+    let text = h.screen_text();
+    assert!(text.contains("Unsaved changes"), "the header is drawn again: {text}");
+    assert!(text.contains(&format!("\n{id}\n")), "and so is the list");
 }
 
 #[test]

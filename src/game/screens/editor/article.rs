@@ -35,7 +35,7 @@ pub(super) fn sentences(session: &EditSession) -> ArticleSentences {
 
 pub(super) fn spawn(main: &mut ChildSpawnerCommands, sentences: &ArticleSentences) {
     main.spawn(widgets::panel(Node {
-        width: px(330),
+        width: px(310),
         flex_shrink: 0.0,
         padding: UiRect::all(px(8)),
         row_gap: px(4),

@@ -7,8 +7,8 @@ use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
 
 use super::fields::{TabOrder, field, problems, text_input};
-use super::{EditorAction, EditorSystems, EditorView, FormField, edit};
-use crate::game::play::editing::Editing;
+use super::{EditorAction, EditorSystems, EditorView, FormField, edit, send};
+use crate::game::play::editing::{Editing, EditorCommand};
 use crate::game::theme::prompt::kind_label;
 use crate::game::theme::{Fill, Ink, Theme, size, widgets};
 use crate::game::ui::menu::{ButtonColors, MenuItem};
@@ -69,7 +69,17 @@ fn draw(
 
 fn question_form(form: &mut ChildSpawnerCommands, theme: &Theme, q: &Question) {
     let mut tab = TabOrder::new();
-    form.spawn(widgets::bold(kind_label(&q.kind), size::BODY, Ink::Accent));
+    form.spawn(Node { align_items: AlignItems::Center, column_gap: px(8), ..default() }).with_children(
+        |top| {
+            top.spawn((
+                widgets::bold(kind_label(&q.kind), size::BODY, Ink::Accent),
+                Node { flex_grow: 1.0, ..default() },
+            ));
+            let try_it = EditorCommand::TryIt;
+            top.spawn(widgets::small_button("Try this question", EditorAction::Command(try_it)))
+                .observe(send(try_it));
+        },
+    );
     field(form, theme, "Id (a stable name: lower-case words and hyphens)", q, TextField::Id, 1.0, &mut tab);
     field(form, theme, "Topic", q, TextField::Topic, 1.0, &mut tab);
     form.spawn(widgets::text("Difficulty", size::TINY, Ink::Muted));
@@ -205,7 +215,7 @@ fn background(form: &mut ChildSpawnerCommands, theme: &Theme, q: &Question, tab:
     let text = "Background: the outside fact, in a sentence or two";
     field(form, theme, text, q, TextField::Background, 2.0, tab);
     let cite = "Where it comes from: the law, official page or publication, with its address";
-    field(form, theme, cite, q, TextField::Cite, 1.0, tab);
+    field(form, theme, cite, q, TextField::Cite, 2.0, tab);
 }
 
 fn capitalised(word: &str) -> String {

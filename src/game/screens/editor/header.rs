@@ -1,6 +1,7 @@
-//! The editor's header, on one line: the bank's title, its file and counts,
-//! whether it is saved, and the commands (save, undo, redo, try, import,
-//! export, back). Exporting is the core's; this only reports it.
+//! The editor's header, one line at 1280×720: the bank's title and whether
+//! it is saved, its counts and file in small type beneath, and the commands
+//! on the bank (save, undo, redo, import, export, back). Trying a question
+//! is the form's. Exporting is the core's; this only reports it.
 
 use bevy::prelude::*;
 
@@ -40,20 +41,25 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands) {
                 ..default()
             })
             .with_children(|text| {
-                text.spawn((BankTitle, widgets::bold("", size::SMALL, Ink::Text), TextLayout::no_wrap()));
+                text.spawn(Node { column_gap: px(12), align_items: AlignItems::Baseline, ..default() })
+                    .with_children(|line| {
+                        line.spawn((
+                            BankTitle,
+                            widgets::bold("", size::SMALL, Ink::Text),
+                            TextLayout::no_wrap(),
+                        ));
+                        line.spawn((
+                            SaveState,
+                            widgets::bold("", size::TINY, Ink::Correct),
+                            TextLayout::no_wrap(),
+                        ));
+                    });
                 text.spawn((BankFacts, widgets::text("", size::TINY, Ink::Muted), TextLayout::no_wrap()));
             });
-            bar.spawn((
-                SaveState,
-                widgets::bold("", size::TINY, Ink::Correct),
-                TextLayout::no_wrap(),
-                Node { margin: UiRect::right(px(4)), flex_shrink: 0.0, ..default() },
-            ));
             for (label, command) in [
                 ("Save (Ctrl+S)", EditorCommand::Save),
                 ("Undo", EditorCommand::Undo),
                 ("Redo", EditorCommand::Redo),
-                ("Try it", EditorCommand::TryIt),
             ] {
                 bar.spawn(widgets::small_button(label, EditorAction::Command(command)))
                     .observe(send(command));
@@ -86,8 +92,9 @@ fn draw(
     let errors = editing.diagnostics.iter().filter(|d| d.is_error()).count();
     let file = s.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let n = s.bank.questions.len();
+    // The counts first: a long file name is what gets cut.
     let line = format!(
-        "{file} · {n} question{} · {errors} error{}",
+        "{n} question{} · {errors} error{} · {file}",
         if n == 1 { "" } else { "s" },
         if errors == 1 { "" } else { "s" }
     );

@@ -40,7 +40,7 @@ pub(super) fn plugin(app: &mut App) {
 
 pub(super) fn spawn(main: &mut ChildSpawnerCommands, theme: &Theme) {
     main.spawn(widgets::panel(Node {
-        width: px(320),
+        width: px(340),
         flex_shrink: 0.0,
         padding: UiRect::all(px(8)),
         row_gap: px(6),
@@ -241,14 +241,22 @@ fn row(list: &mut ChildSpawnerCommands, editing: &Editing, i: usize, q: &Questio
     .observe(edit(move |s, _| s.select(i)))
     .with_children(|row| {
         row.spawn(widgets::symbol(mark, size::TINY, ink));
-        row.spawn((Node { flex_direction: FlexDirection::Column, ..default() }, Pickable::IGNORE))
-            .with_children(|col| {
-                col.spawn((widgets::text(headline(q), size::TINY, Ink::Text), Pickable::IGNORE));
-                col.spawn((
-                    widgets::text(format!("{} · {}", q.id, kind_short(q.kind_name())), 14.0, Ink::Muted),
-                    Pickable::IGNORE,
-                ));
-            });
+        // A long id is cut at the row's edge rather than wrapped.
+        let column = Node {
+            flex_direction: FlexDirection::Column,
+            flex_shrink: 1.0,
+            min_width: px(0),
+            overflow: Overflow::clip(),
+            ..default()
+        };
+        row.spawn((column, Pickable::IGNORE)).with_children(|col| {
+            col.spawn((widgets::text(headline(q), size::TINY, Ink::Text), Pickable::IGNORE));
+            col.spawn((
+                widgets::text(q.id.clone(), 14.0, Ink::Muted),
+                TextLayout::no_wrap(),
+                Pickable::IGNORE,
+            ));
+        });
     });
 }
 

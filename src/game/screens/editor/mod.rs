@@ -139,7 +139,7 @@ fn release_keys(mut captured: ResMut<KeysCaptured>) {
 /// The header above three panels: the list, the form and the article.
 fn spawn(
     mut commands: Commands,
-    editing: Res<Editing>,
+    mut editing: ResMut<Editing>,
     roots: Query<(), With<EditorRoot>>,
     theme: Res<Theme>,
     mut view: ResMut<EditorView>,
@@ -147,6 +147,9 @@ fn spawn(
     if !roots.is_empty() {
         return;
     }
+    // Everything is drawn afresh into the new layout (also on coming back
+    // from trying a question, when nothing in the bank has changed).
+    editing.set_changed();
     view.drawn_form = None;
     view.drawn_list = None;
     let sentences = article::sentences(&editing.session);
