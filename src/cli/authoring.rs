@@ -1,11 +1,13 @@
-//! The teacher's authoring commands: `import` (CSV or GIFT), `new` (a
-//! skeleton bank for an article).
+//! The teacher's authoring commands: `import` (a spreadsheet, Kahoot or
+//! Wayground quiz, or GIFT file, through the core's one `import_file`),
+//! `new` (a skeleton bank, for an article or without one).
 
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
+use quorum_core::bank::import::{FileImport, import_file};
 use quorum_core::bank::model::ArticleRef;
-use quorum_core::bank::{self, gift, skeleton, spreadsheet, write};
+use quorum_core::bank::{self, skeleton, write};
 
 /// `target` as a path relative to the folder `base` (both made absolute),
 /// as a bank names its article.
@@ -31,7 +33,7 @@ fn folder_of(path: &Path) -> PathBuf {
 
 /// Refuses to replace a file unless `force`, and then keeps it as `.bak`:
 /// nothing a teacher wrote is lost.
-fn guard_existing(out: &Path, force: bool) -> Result<(), String> {
+pub(super) fn guard_existing(out: &Path, force: bool) -> Result<(), String> {
     if !out.exists() {
         return Ok(());
     }
@@ -56,33 +58,25 @@ pub fn import(
     force: bool,
 ) -> Result<ExitCode, String> {
     let shown = file.display().to_string();
-    let text = bank::read_text(file).map_err(|e| format!("cannot read {shown}: {e}"))?;
-    let title = title.map(str::to_string).unwrap_or_else(|| {
-        file.file_stem()
-            .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
-            .unwrap_or_else(|| "Imported questions".into())
-    });
-    let article_ref = ArticleRef {
-        path: article.map(|a| relative_path(a, &folder_of(out))).unwrap_or_default(),
-        title: title.clone(),
-        title_supplied: true,
-        publisher: None,
-        date: None,
-    };
+    let FileImport { format, mut imported, text } =
+        import_file(file).map_err(|d| d.render(None).trim_end().to_string())?;
+    if let Some(title) = title {
+        imported.bank.title = title.to_string();
+    }
     if let Some(a) = article {
         bank::read_text(a).map_err(|e| format!("cannot read the article {}: {e}", a.display()))?;
+        imported.bank.article = Some(ArticleRef {
+            path: relative_path(a, &folder_of(out)),
+            title: imported.bank.title.clone(),
+            title_supplied: true,
+            publisher: None,
+            date: None,
+        });
     }
-    let is_gift = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("gift"))
-        || (!file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) && text.contains('{'));
-    let imported = if is_gift {
-        gift::import(&shown, &text, &title, article_ref)
-    } else {
-        spreadsheet::import(&shown, &text, &title, article_ref)
-    };
     for d in &imported.problems {
-        eprint!("{}", d.render(Some(&text)));
+        eprint!("{}", d.render(text.as_deref()));
     }
-    println!("{}: {}", shown, imported.summary());
+    println!("{shown} ({}): {}", format.name(), imported.summary());
     if imported.bank.questions.is_empty() {
         return Ok(ExitCode::FAILURE);
     }
@@ -107,22 +101,28 @@ pub fn import(
     );
     if article.is_none() {
         println!(
-            "note: without --article, no question can be checked against its source; add the article's path to the bank's `article`"
+            "note: without --article, the bank has no article, so no question is checked against a source; \
+             it still plays"
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn new(out: &Path, article: &Path, title: &str) -> Result<ExitCode, String> {
+pub fn new(out: &Path, article: Option<&Path>, title: &str) -> Result<ExitCode, String> {
     if out.exists() {
         return Err(format!("{} already exists; `quorum new` never replaces a bank", out.display()));
     }
-    let text = bank::read_text(article)
-        .map_err(|e| format!("cannot read the article {}: {e}", article.display()))?;
-    if text.trim().is_empty() {
-        return Err(format!("the article {} is empty", article.display()));
-    }
-    let ron = skeleton::skeleton(title, &relative_path(article, &folder_of(out)), &text);
+    let ron = match article {
+        Some(article) => {
+            let text = bank::read_text(article)
+                .map_err(|e| format!("cannot read the article {}: {e}", article.display()))?;
+            if text.trim().is_empty() {
+                return Err(format!("the article {} is empty", article.display()));
+            }
+            skeleton::skeleton(title, Some((&relative_path(article, &folder_of(out)), &text)))
+        }
+        None => skeleton::skeleton(title, None),
+    };
     quorum_core::atomic_file::write(out, ron.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!("wrote {} with one example question of each kind.", out.display());

@@ -1,12 +1,13 @@
-//! `quorum results [SESSION]`: the classroom sessions on record, and one
-//! session's summary table.
+//! `quorum results [SESSION]`: the classroom sessions on record (teams on
+//! one screen, or students on their own devices), and one session's
+//! summary table.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
 use quorum_core::quiz::save_file;
-use quorum_core::quiz::session_log::{self, Row};
+use quorum_core::quiz::session_log::{self, Participants, Row};
 
 /// Lists every session, or prints one; `Err` is a message for the teacher.
 pub fn run(session: Option<&str>) -> Result<String, String> {
@@ -20,8 +21,8 @@ pub fn run(session: Option<&str>) -> Result<String, String> {
                     dir.join(session_log::FOLDER).display()
                 )
             })?;
-            let rows = session_log::read(&path)?;
-            Ok(summary(&path, &rows))
+            let file = session_log::read_file(&path)?;
+            Ok(summary(&path, file.who, &file.rows))
         }
     }
 }
@@ -36,20 +37,20 @@ fn list(dir: &Path) -> String {
         );
     }
     let mut out = format!("Classroom sessions in {}:\n\n", folder.display());
-    let _ = writeln!(out, "{:<21} {:<36} {:>5} {:>9}  winner", "session", "bank", "teams", "questions");
+    let _ = writeln!(out, "{:<21} {:<36} {:>11} {:>9}  winner", "session", "bank", "who", "questions");
     for path in files {
-        match session_log::read(&path) {
-            Ok(rows) if !rows.is_empty() => {
+        match session_log::read_file(&path) {
+            Ok(session_log::SessionFile { who, rows }) if !rows.is_empty() => {
                 let totals = session_log::totals(&rows);
                 let questions = distinct(&rows, |r| &r.question_id);
                 let winner =
                     totals.first().map(|t| format!("{} ({} points)", t.team, t.points)).unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "{:<21} {:<36} {:>5} {:>9}  {winner}",
+                    "{:<21} {:<36} {:>11} {:>9}  {winner}",
                     rows[0].session,
                     clip(&rows[0].bank, 36),
-                    totals.len(),
+                    who.count(totals.len()),
                     questions
                 );
             }
@@ -81,7 +82,7 @@ fn clip(text: &str, n: usize) -> String {
     }
 }
 
-fn summary(path: &Path, rows: &[Row]) -> String {
+fn summary(path: &Path, who: Participants, rows: &[Row]) -> String {
     let mut out = String::new();
     let Some(first) = rows.first() else {
         return format!("{}: no questions were answered\n", path.display());
@@ -90,7 +91,15 @@ fn summary(path: &Path, rows: &[Row]) -> String {
     let _ = writeln!(
         out,
         "\n{:<6} {:<28} {:>8} {:>9} {:>9} {:>9}",
-        "place", "team", "points", "correct", "accuracy", "avg time"
+        "place",
+        match who {
+            Participants::Teams => "team",
+            Participants::Players => "player",
+        },
+        "points",
+        "correct",
+        "accuracy",
+        "avg time"
     );
     for t in session_log::totals(rows) {
         let accuracy = if t.asked == 0 { 0.0 } else { 100.0 * t.correct as f64 / t.asked as f64 };
@@ -106,7 +115,7 @@ fn summary(path: &Path, rows: &[Row]) -> String {
             average
         );
     }
-    // Questions, hardest first: the share of teams that got each right.
+    // Questions, hardest first: the share of teams (or players) that got each right.
     let mut questions: BTreeMap<&str, (usize, usize, &str)> = BTreeMap::new();
     let mut order: Vec<&str> = Vec::new();
     for row in rows.iter().filter(|r| r.answer != "(skipped)") {
@@ -129,4 +138,44 @@ fn summary(path: &Path, rows: &[Row]) -> String {
         let _ = writeln!(out, "  {:>4.0}% right  {}", share * 100.0, prompt);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use quorum_core::bank::builtin;
+    use quorum_core::quiz::players::{Seat, Session};
+    use quorum_core::quiz::session_log::SessionLog;
+    use quorum_core::quiz::{Answer, RoundSettings, deal};
+
+    use super::*;
+
+    #[test]
+    fn a_players_session_is_listed_and_shown_with_its_players() {
+        let dir = tempfile::tempdir().unwrap();
+        let bank = builtin::check().bank.unwrap();
+        let mut questions = deal(&bank, &RoundSettings::default(), 2).unwrap();
+        questions.retain(|q| !q.choices.is_empty());
+        let mut s = Session::new(questions, RoundSettings::default());
+        let t0 = Instant::now();
+        s.join("Aroha", t0).unwrap();
+        s.join("Ben", t0).unwrap();
+        s.start(t0);
+        let right = s.current().unwrap().correct_choice().unwrap();
+        s.answer(Seat(0), 1, Answer::Choice(right), t0 + Duration::from_secs(1)).unwrap();
+        s.answer(Seat(1), 1, Answer::Choice((right + 1) % 2), t0 + Duration::from_secs(2)).unwrap();
+        let mut log = SessionLog::create_for(dir.path(), &bank.title, Participants::Players).unwrap();
+        log.append_players(s.last_result().unwrap(), &s).unwrap();
+
+        let listing = list(dir.path());
+        assert!(listing.contains("    2 players         1  Aroha (975 points)"), "{listing}");
+        let file = session_log::read_file(&log.path).unwrap();
+        let table = summary(&log.path, file.who, &file.rows);
+        let lines: Vec<&str> = table.lines().collect();
+        assert!(lines[2].starts_with("place  player "), "{table}");
+        assert!(lines[3].starts_with("1      Aroha ") && lines[3].contains("975       1/1"), "{table}");
+        assert!(lines[4].starts_with("2      Ben ") && lines[4].contains("0/1"), "{table}");
+        assert!(lines[3].ends_with("1.0 s"), "the host's seconds: {table}");
+    }
 }

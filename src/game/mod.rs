@@ -88,6 +88,7 @@ pub struct Launch {
     pub bank: Option<PathBuf>,
     pub seed: Option<u64>,
     pub choices: CommandLineChoices,
+    /// Drive the game to a screen, then take a screenshot or play on for a while.
     pub screenshot: Option<ui::screenshot::ScreenshotPlan>,
     /// The window's size; 1280×720 when not given.
     pub size: Option<(u32, u32)>,
@@ -134,6 +135,11 @@ pub fn run(launch: Launch) -> AppExit {
     app.insert_resource(launch.choices.clone());
     if let Some(seed) = launch.seed {
         app.insert_resource(play::round::NextSeed(seed));
+    }
+    // Sound, unless taking pictures: a screenshot run must not touch a sound
+    // server. Headless apps (tests) never get here and keep a silent handle.
+    if launch.screenshot.as_ref().is_none_or(|plan| plan.makes_sound()) {
+        app.insert_resource(play::sound::SoundOutput::start());
     }
     app.add_plugins(plugin);
     app.add_systems(Startup, spawn_camera);

@@ -10,14 +10,14 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
 }
 
-fn article() -> ArticleRef {
-    ArticleRef {
+fn article() -> Option<ArticleRef> {
+    Some(ArticleRef {
         path: "../../../../../assets/articles/nz-cannabis-decriminalisation.txt".into(),
         title: "Greens call".into(),
         title_supplied: true,
         publisher: None,
         date: None,
-    }
+    })
 }
 
 #[test]
@@ -199,4 +199,73 @@ fn the_spreadsheet_template_imports_every_kind_and_checks_clean() {
         Ok(builtin::ARTICLE_TEXT.to_string())
     });
     assert_eq!((checked.errors(), checked.warnings()), (0, 0), "{}", checked.report());
+}
+
+/// `import_file` tells a file by what it holds: renamed, it imports the same.
+#[test]
+fn import_file_gives_the_same_questions_whatever_the_files_name() {
+    use quorum_core::bank::import::{Format, import_file};
+    let dir = tempfile::tempdir().unwrap();
+    for (file, format, names) in [
+        ("tricky.gift", Format::Gift, ["q.gift", "q.txt", "q"]),
+        ("newlines-quotes.csv", Format::QuorumSheet, ["q.csv", "q.txt", "q"]),
+        ("semicolons-bom.csv", Format::QuorumSheet, ["q.csv", "q.txt", "q.dat"]),
+    ] {
+        let bytes = std::fs::read(fixture(file)).unwrap();
+        let mut results = Vec::new();
+        for name in names {
+            let path = dir.path().join(name);
+            std::fs::write(&path, &bytes).unwrap();
+            let imported = import_file(&path).unwrap();
+            assert_eq!(imported.format, format, "{file} named {name}");
+            assert!(imported.imported.bank.article.is_none());
+            results.push((imported.imported.bank.questions, imported.imported.skipped));
+        }
+        assert!(!results[0].0.is_empty(), "{file}");
+        assert!(results.windows(2).all(|w| w[0] == w[1]), "{file} imports differently under another name");
+        // The same questions as the format's own import.
+        let text = String::from_utf8(bytes).unwrap();
+        let direct = match format {
+            Format::Gift => gift::import(file, &text, "T", None),
+            _ => spreadsheet::import(file, &text, "T", None),
+        };
+        assert_eq!(results[0].0, direct.bank.questions);
+    }
+}
+
+#[test]
+fn a_file_of_no_known_format_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "Questions for Friday\nWho applies the laws?\n").unwrap();
+    let e = quorum_core::bank::import::import_file(&path).unwrap_err();
+    assert!(e.message.contains("cannot tell what this file is"), "{}", e.message);
+    let latin1 = dir.path().join("latin1.csv");
+    std::fs::write(&latin1, b"kind,answer\nmc,Chl\xF6e\n").unwrap();
+    let e = quorum_core::bank::import::import_file(&latin1).unwrap_err();
+    assert_eq!(e.position.unwrap().line, 2);
+    assert!(e.help.unwrap().contains("UTF-8"));
+}
+
+#[test]
+fn drafts_and_their_notes_survive_every_format() {
+    let mut bank = builtin::check().bank.unwrap();
+    for (i, q) in bank.questions.iter_mut().enumerate().filter(|(i, _)| i % 3 == 0) {
+        q.draft = true;
+        if i % 2 == 0 {
+            q.draft_note = Some(format!("uncertain speaker: \"She\" could be A or B ({i})"));
+        }
+    }
+    let ron = write::to_ron(&bank, &Default::default());
+    assert!(ron.contains("draft: true,") && ron.contains("draft_note: "));
+    assert_eq!(load::parse("d.ron", &ron).unwrap().questions, bank.questions, "RON");
+    let json = quorum_core::bank::export::to_json(&bank);
+    assert_eq!(quorum_core::bank::export::from_json(&json).unwrap().questions, bank.questions, "JSON");
+    let csv = spreadsheet::import("d.csv", &spreadsheet::export(&bank), "T", article());
+    assert_eq!(csv.bank.questions, bank.questions, "CSV");
+    let gift = gift::import("d.gift", &gift::export(&bank), "T", article());
+    assert_eq!(gift.bank.questions, bank.questions, "GIFT");
+    // A question that is not a draft writes neither field: older readers see no change.
+    let plain = builtin::check().bank.unwrap();
+    assert!(!write::to_ron(&plain, &Default::default()).contains("draft"));
 }

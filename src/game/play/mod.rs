@@ -1,16 +1,25 @@
 //! The game's hold on the core: the bank in play, the solo round, the
-//! classroom session, the bank being edited, and pause. Each wraps a core
-//! type in a resource, turns input into calls on it, and moves the screens
-//! along with what it says. No rule of play is written here.
+//! classroom session, the bank being edited, pause, and the sound that
+//! follows them. Each wraps a core type in a resource, turns input into
+//! calls on it, and moves the screens along with what it says. No rule of
+//! play is written here.
 
 pub mod bank;
 pub mod classroom;
 pub mod editing;
 pub mod pause;
 pub mod round;
+pub mod sound;
 
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((bank::plugin, round::plugin, pause::plugin, classroom::plugin, editing::plugin));
+    app.add_plugins((
+        bank::plugin,
+        round::plugin,
+        pause::plugin,
+        classroom::plugin,
+        editing::plugin,
+        sound::plugin,
+    ));
 }

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
 
 use crate::game::play::classroom::ClassSession;
+use crate::game::theme::explanation::share_right_ink;
 use crate::game::theme::{Ink, size, widgets};
 use crate::game::ui::menu::{Activated, DefaultFocus};
 use crate::game::{GameSet, Screen};
@@ -93,7 +94,7 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>) {
                 for q in &summary.questions {
                     list.spawn(Node { column_gap: px(14), flex_shrink: 0.0, ..default() }).with_children(
                         |r| {
-                            let colour = if q.share_right() < 0.5 { Ink::Wrong } else { Ink::Correct };
+                            let colour = share_right_ink(q.share_right());
                             r.spawn((
                                 widgets::bold(
                                     format!("{:.0}% right", q.share_right() * 100.0),

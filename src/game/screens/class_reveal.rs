@@ -8,7 +8,7 @@ use crate::game::Screen;
 use crate::game::play::classroom::{ClassSession, Control, TeacherCommand};
 use crate::game::theme::answer_tile::tile_shape;
 use crate::game::theme::control_bar::control_bar;
-use crate::game::theme::explanation::{explanation, verdict_mark, verdict_text};
+use crate::game::theme::explanation::{Layout, explanation, verdict_mark, verdict_text};
 use crate::game::theme::team::team_badge;
 use crate::game::theme::{Fill, Ink, size, widgets};
 use quorum_core::quiz::Answer;
@@ -70,7 +70,7 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>) {
                     },
                 );
             }
-            explanation(root, &q.question, 1208.0);
+            explanation(root, &q.question, Layout::Columns);
             let mut buttons = vec![(next_label, Control(TeacherCommand::Next))];
             if due {
                 buttons.push(("Skip the leaderboard (K)", Control(TeacherCommand::SkipLeaderboard)));
@@ -191,7 +191,7 @@ fn team_row(
         ));
         match r.answer {
             Some(Answer::Choice(i)) => {
-                row.spawn(tile_shape(i, 24.0, Ink::Tile(i)));
+                row.spawn(tile_shape(i, 30.0, Ink::Tile(i)));
             }
             Some(a) => {
                 row.spawn(widgets::text(result.question.describe(Some(a)), size::SMALL, Ink::Text));
@@ -201,7 +201,7 @@ fn team_row(
             }
         }
         row.spawn(widgets::symbol(mark, size::TILE, ink));
-        row.spawn((widgets::bold(verdict_text(r.verdict), size::SMALL, ink), TextLayout::no_wrap()));
+        row.spawn((widgets::bold(verdict_text(r.verdict), size::TILE, ink), TextLayout::no_wrap()));
         row.spawn(Node { flex_grow: 1.0, ..default() });
         let streak = if r.streak >= 2 { format!("streak {}", r.streak) } else { String::new() };
         row.spawn((widgets::text(streak, size::SMALL, Ink::Muted), TextLayout::no_wrap()));

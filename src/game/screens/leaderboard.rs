@@ -89,7 +89,7 @@ fn spawn(
                                     Node { flex_grow: 1.0, ..default() },
                                 ));
                                 row.spawn((
-                                    widgets::text(format!("{} correct", s.correct), size::SMALL, Ink::Muted),
+                                    widgets::bold(format!("{} correct", s.correct), size::TILE, Ink::Text),
                                     TextLayout::no_wrap(),
                                 ));
                                 row.spawn((

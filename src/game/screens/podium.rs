@@ -63,10 +63,10 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>) {
                             ))
                             .with_children(|block| {
                                 block.spawn(widgets::bold(s.place().label(), size::HEADING, Ink::OnTeam));
-                                block.spawn(widgets::bold(format_points(s.points), size::BODY, Ink::OnTeam));
-                                block.spawn(widgets::text(
+                                block.spawn(widgets::bold(format_points(s.points), size::TILE, Ink::OnTeam));
+                                block.spawn(widgets::bold(
                                     format!("{} correct", s.correct),
-                                    size::SMALL,
+                                    size::TILE,
                                     Ink::OnTeam,
                                 ));
                             });

@@ -8,7 +8,7 @@ use crate::game::play::editing::Trying;
 use crate::game::play::pause::{HiddenWhenPaused, PausableSystems};
 use crate::game::play::round::CurrentRound;
 use crate::game::theme::answer_tile::tile_shape;
-use crate::game::theme::explanation::{explanation, verdict_text};
+use crate::game::theme::explanation::{Layout, explanation, verdict_text};
 use crate::game::theme::{Fill, Ink, size, widgets};
 use crate::game::ui::menu::{Activated, DefaultFocus};
 use crate::game::{GameSet, Screen};
@@ -83,7 +83,7 @@ fn spawn(mut commands: Commands, current: Res<CurrentRound>, trying: Res<Trying>
                 });
             root.spawn(widgets::text(breakdown(record), size::SMALL, Ink::Muted));
             answers(root, q, record);
-            explanation(root, &q.question, 1140.0);
+            explanation(root, &q.question, Layout::Stacked { max_width: 1140.0 });
             root.spawn(Node {
                 align_items: AlignItems::Center,
                 column_gap: px(28),

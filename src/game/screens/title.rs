@@ -41,11 +41,6 @@ fn spawn(mut commands: Commands, active: Option<Res<ActiveBank>>, mut next: ResM
         return;
     };
     let bank = &active.bank;
-    let article = &bank.article;
-    let supplied =
-        if article.title_supplied { " (a descriptive title: the article has no headline)" } else { "" };
-    let publisher = article.publisher.as_deref().unwrap_or("publisher not stated");
-    let date = article.date.as_deref().unwrap_or("date not stated");
     let topics = bank.topics().len();
     let count = format!("{} questions on {} topics", bank.questions.len(), topics);
     let left_out = active.left_out_summary();
@@ -66,13 +61,36 @@ fn spawn(mut commands: Commands, active: Option<Res<ActiveBank>>, mut next: ResM
             ..widgets::panel_node()
         }))
         .with_children(|panel| {
-            panel.spawn(widgets::text("From the article", size::TINY, Ink::Muted));
-            panel.spawn(widgets::italic(
-                format!("\u{201C}{}\u{201D}{supplied}", article.title),
-                size::BODY,
-                Ink::Text,
-            ));
-            panel.spawn(widgets::text(format!("{publisher} · {date} · {count}"), size::SMALL, Ink::Muted));
+            match &bank.article {
+                Some(article) => {
+                    panel.spawn(widgets::text("From the article", size::SMALL, Ink::Muted));
+                    let supplied = if article.title_supplied {
+                        " (a title we supplied: the article has no headline)"
+                    } else {
+                        ""
+                    };
+                    panel.spawn(widgets::italic(
+                        format!("\u{201C}{}\u{201D}{supplied}", article.title),
+                        size::BODY,
+                        Ink::Text,
+                    ));
+                    // Only what the article states: an unknown publisher or date is left out.
+                    let known: Vec<&str> = [article.publisher.as_deref(), article.date.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    let line = known.into_iter().chain([count.as_str()]).collect::<Vec<_>>().join(" · ");
+                    panel.spawn(widgets::text(line, size::SMALL, Ink::Muted));
+                }
+                None => {
+                    panel.spawn(widgets::text(count.clone(), size::SMALL, Ink::Muted));
+                    panel.spawn(widgets::text(
+                        "This bank has no article, so its facts are not checked against a source.",
+                        size::SMALL,
+                        Ink::Muted,
+                    ));
+                }
+            }
             if let Some(left_out) = &left_out {
                 panel.spawn(widgets::text(format!("Warning: {left_out}"), size::SMALL, Ink::Partial));
             }

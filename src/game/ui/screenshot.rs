@@ -1,16 +1,18 @@
 //! `--screenshot OUT.png --frames N --screen S`: drive the real game to a
 //! screen, let it render N frames, save the window as a PNG and exit. Used
-//! for the README's pictures and CI's smoke test under Xvfb.
+//! for the README's pictures and CI's smoke test under Xvfb. Screenshots are
+//! silent. `--play-for SECONDS --screen S` drives the game the same way with
+//! its sound on, stays on the screen that long and exits: CI records it.
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 
 use super::window::KeepDrawing;
 use crate::game::Screen;
-use crate::game::play::classroom::{ClassSession, TeacherCommand, start_session};
+use crate::game::play::classroom::{ClassSession, TeacherCommand, TeamLockedIn, start_session};
 use crate::game::play::round::{AnswerGiven, CurrentRound, start_round};
 use crate::game::settings::classroom::ClassChoices;
 use quorum_core::bank::QuestionKind;
@@ -77,15 +79,31 @@ impl ShotScreen {
 
 #[derive(Resource, Debug, Clone)]
 pub struct ScreenshotPlan {
-    pub path: PathBuf,
-    /// Frames to render on the chosen screen before saving.
-    pub frames: u32,
     pub screen: ShotScreen,
+    pub arrival: Arrival,
+}
+
+/// What the driver does once the game is on the planned screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arrival {
+    /// Render this many frames, save the window as a PNG there, and exit.
+    Screenshot { path: PathBuf, frames: u32 },
+    /// Stay this long (real time), then exit: `--play-for`, with sound.
+    PlayFor(Duration),
+}
+
+impl ScreenshotPlan {
+    /// Whether the run should make sound: only `--play-for` does, so
+    /// taking pictures never touches a sound server.
+    pub fn makes_sound(&self) -> bool {
+        matches!(self.arrival, Arrival::PlayFor(_))
+    }
 }
 
 #[derive(Resource, Debug, Default)]
 struct Progress {
     arrived: bool,
+    arrived_at: Option<Instant>,
     frames: u32,
     requested: bool,
 }
@@ -94,7 +112,7 @@ struct Progress {
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Progress>()
         .add_systems(Startup, keep_drawing)
-        .add_systems(Update, (drive, shoot).chain());
+        .add_systems(Update, (drive, shoot, stay).chain());
 }
 
 fn keep_drawing(mut keep: ResMut<KeepDrawing>) {
@@ -219,6 +237,7 @@ fn set_up_class(world: &mut World, shot: ShotScreen) {
 fn play_class_question(world: &mut World, shot: ShotScreen) {
     let mut class = world.resource_mut::<ClassSession>();
     let session = &mut class.session;
+    let mut locked_in = None;
     let Some(q) = session.current().cloned() else { return };
     let number = session.number();
     let elapsed = session.timer().elapsed();
@@ -229,35 +248,51 @@ fn play_class_question(world: &mut World, shot: ShotScreen) {
             continue;
         }
         let given = answer(&q, !(team + number).is_multiple_of(3));
-        match session.style {
-            AnsweringStyle::Buzzers => {
-                session.buzz(team, given);
-            }
-            AnsweringStyle::TeacherEntry => {
-                session.enter(team, Some(given));
-            }
-        }
+        let taken = match session.style {
+            AnsweringStyle::Buzzers => session.buzz(team, given),
+            AnsweringStyle::TeacherEntry => session.enter(team, Some(given)),
+        };
+        // As a team's key or the teacher's entry would, for the lock-in sound.
+        locked_in = taken.then_some(team);
         break;
     }
     if session.style == AnsweringStyle::TeacherEntry && session.all_answered() {
         session.reveal();
     }
+    if let Some(team) = locked_in {
+        world.write_message(TeamLockedIn(team));
+    }
 }
 
 fn shoot(plan: Res<ScreenshotPlan>, mut progress: ResMut<Progress>, mut commands: Commands) {
+    let Arrival::Screenshot { path, frames } = &plan.arrival else { return };
     if !progress.arrived || progress.requested {
         return;
     }
     progress.frames += 1;
-    if progress.frames < plan.frames.max(1) {
+    if progress.frames < (*frames).max(1) {
         return;
     }
     progress.requested = true;
-    let path = plan.path.clone();
+    let path = path.clone();
     commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path.clone())).observe(
         move |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
             info!("screenshot of the window taken for {}", path.display());
             exit.write(AppExit::Success);
         },
     );
+}
+
+/// `--play-for`: exits once the game has stayed on the screen long enough.
+fn stay(plan: Res<ScreenshotPlan>, mut progress: ResMut<Progress>, mut exit: MessageWriter<AppExit>) {
+    let Arrival::PlayFor(how_long) = plan.arrival else { return };
+    if !progress.arrived {
+        return;
+    }
+    let arrived_at = *progress.arrived_at.get_or_insert_with(Instant::now);
+    if arrived_at.elapsed() >= how_long && !progress.requested {
+        progress.requested = true;
+        info!("played for {:.1} s on the {:?} screen", how_long.as_secs_f32(), plan.screen);
+        exit.write(AppExit::Success);
+    }
 }

@@ -75,7 +75,9 @@ mod tests {
         assert_eq!(
             checked.bank,
             check().bank.map(|mut b| {
-                b.article.path = COPY_ARTICLE_NAME.to_string();
+                if let Some(article) = b.article.as_mut() {
+                    article.path = COPY_ARTICLE_NAME.to_string();
+                }
                 b
             })
         );

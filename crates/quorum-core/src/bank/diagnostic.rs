@@ -5,6 +5,9 @@ use std::fmt::{self, Write as _};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Something the teacher should know that needs no change: a bank
+    /// without an article is not checked against a source.
+    Note,
     Warning,
     Error,
 }
@@ -49,6 +52,10 @@ impl Diagnostic {
 
     pub fn warning(file: &str, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
+    }
+
+    pub fn note(file: &str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Note, ..Diagnostic::error(file, message) }
     }
 
     pub fn at(mut self, position: Option<Position>) -> Self {
@@ -97,6 +104,7 @@ impl Diagnostic {
         out.push_str(match self.severity {
             Severity::Error => ": error: ",
             Severity::Warning => ": warning: ",
+            Severity::Note => ": note: ",
         });
         if let Some(id) = &self.question {
             let _ = write!(out, "question `{id}`: ");
@@ -143,10 +151,10 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Counts of errors and warnings.
+/// Counts of errors and warnings (notes are neither).
 pub fn tally(diagnostics: &[Diagnostic]) -> (usize, usize) {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    (errors, diagnostics.len() - errors)
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    (count(Severity::Error), count(Severity::Warning))
 }
 
 #[cfg(test)]

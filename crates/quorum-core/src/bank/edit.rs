@@ -1,16 +1,16 @@
 //! Editing a bank: every change, undo and redo, and saving. The in-game
 //! editor is a view over this; nothing here knows about Bevy.
 //!
-//! Saving writes the whole file atomically and keeps the previous version
-//! as `BANK.ron.bak`. An unchanged bank is saved as the exact bytes it was
-//! loaded from; a changed one is written in the documented field order with
-//! the file's comments kept.
+//! Saving writes the file atomically and keeps the previous version as
+//! `BANK.ron.bak`. Only what changed is rewritten (`in_place`): an unchanged
+//! bank is saved as the exact bytes it was loaded from. A file whose layout
+//! cannot be edited that way is written whole, with its comments kept.
 
 use std::path::{Path, PathBuf};
 
 use super::model::{Background, Bank, Difficulty, Question, QuestionKind};
 use super::outline::Comments;
-use super::{Checked, article_path, check_bytes, load, read_text, write};
+use super::{Checked, article_path, check_bytes, in_place, load, read_text, write};
 
 /// How many edits undo reaches back.
 pub const UNDO_DEPTH: usize = 200;
@@ -132,6 +132,7 @@ pub struct FieldError(pub String);
 struct Snapshot {
     bank: Bank,
     selected: usize,
+    origins: Vec<Option<usize>>,
 }
 
 /// What saving did, for the teacher.
@@ -154,6 +155,9 @@ pub struct EditSession {
     saved_bank: Bank,
     saved_text: String,
     comments: Comments,
+    /// For each question, its place in the bank as last saved (`None` for a
+    /// new one), so a save rewrites only what changed.
+    origins: Vec<Option<usize>>,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     /// The field the last edit typed into, so typing a word is one undo step.
@@ -167,6 +171,11 @@ impl EditSession {
         let file = path.display().to_string();
         let bytes = std::fs::read(path)
             .map_err(|e| format!("{file}: cannot read the bank: {}", super::io_reason(&e)))?;
+        if super::share::is_package(&bytes) {
+            return Err(format!(
+                "{file} is a shared bank (.quorum), which opens to play; to edit it, unpack it into a folder first"
+            ));
+        }
         let text = load::decode(&file, &bytes).map_err(|d| d.render(None))?;
         let bank = load::parse(&file, &text).map_err(|d| d.render(Some(&text)))?;
         Ok(EditSession::from_text(path, bank, text))
@@ -179,6 +188,7 @@ impl EditSession {
         EditSession {
             path: path.to_path_buf(),
             selected: 0,
+            origins: (0..bank.questions.len()).map(Some).collect(),
             saved_bank: bank.clone(),
             saved_text: text,
             comments,
@@ -206,7 +216,7 @@ impl EditSession {
     }
 
     fn snapshot(&self) -> Snapshot {
-        Snapshot { bank: self.bank.clone(), selected: self.selected }
+        Snapshot { bank: self.bank.clone(), selected: self.selected, origins: self.origins.clone() }
     }
 
     /// Records the state before a change, so it can be undone.
@@ -236,6 +246,7 @@ impl EditSession {
         let Some(before) = self.undo.pop() else { return false };
         self.redo.push(self.snapshot());
         self.bank = before.bank;
+        self.origins = before.origins;
         self.selected = before.selected.min(self.bank.questions.len().saturating_sub(1));
         self.typing_in = None;
         true
@@ -245,6 +256,7 @@ impl EditSession {
         let Some(after) = self.redo.pop() else { return false };
         self.undo.push(self.snapshot());
         self.bank = after.bank;
+        self.origins = after.origins;
         self.selected = after.selected.min(self.bank.questions.len().saturating_sub(1));
         self.typing_in = None;
         true
@@ -390,6 +402,23 @@ impl EditSession {
         });
     }
 
+    /// Marks a drafted question as reviewed by the teacher: it is no longer
+    /// a draft, and its note (an uncertain speaker) is cleared. One undo step.
+    pub fn mark_reviewed(&mut self, index: usize) {
+        if self.bank.questions.get(index).is_some_and(|q| q.draft || q.draft_note.is_some()) {
+            self.change(|b, s| {
+                b.questions[index].draft = false;
+                b.questions[index].draft_note = None;
+                s
+            });
+        }
+    }
+
+    /// How many questions are still drafts no one has reviewed.
+    pub fn drafts_left(&self) -> usize {
+        self.bank.questions.iter().filter(|q| q.draft).count()
+    }
+
     /// Adds an article sentence as a source (once).
     pub fn add_source(&mut self, index: usize, sentence: &str) {
         if self.bank.questions.get(index).is_some_and(|q| !q.source.iter().any(|s| s == sentence)) {
@@ -462,12 +491,15 @@ impl EditSession {
             source: Vec::new(),
             speaker: None,
             kind,
+            draft: false,
+            draft_note: None,
         };
         self.change(|b, s| {
             let at = if b.questions.is_empty() { 0 } else { s + 1 };
             b.questions.insert(at, q);
             at
         });
+        self.origins.insert(self.selected, None);
     }
 
     pub fn duplicate(&mut self, index: usize) {
@@ -477,6 +509,7 @@ impl EditSession {
             b.questions.insert(index + 1, q);
             index + 1
         });
+        self.origins.insert(index + 1, None);
     }
 
     pub fn delete(&mut self, index: usize) {
@@ -485,6 +518,7 @@ impl EditSession {
                 b.questions.remove(index);
                 s.min(b.questions.len().saturating_sub(1))
             });
+            self.origins.remove(index);
         }
     }
 
@@ -495,6 +529,7 @@ impl EditSession {
                 b.questions.swap(index, to as usize);
                 to as usize
             });
+            self.origins.swap(index, to as usize);
         }
     }
 
@@ -519,16 +554,16 @@ impl EditSession {
             b.questions.extend(questions);
             s
         });
+        self.origins.resize(self.bank.questions.len(), None);
         n
     }
 
-    /// The text saving would write now.
+    /// The text saving would write now: the file as loaded with only what
+    /// changed rewritten, or, for a layout that cannot be edited so, the
+    /// whole bank with its comments.
     pub fn text(&self) -> String {
-        if self.bank == self.saved_bank {
-            self.saved_text.clone()
-        } else {
-            write::to_ron(&self.bank, &self.comments)
-        }
+        in_place::save_text(&self.saved_text, &self.saved_bank, &self.bank, &self.origins)
+            .unwrap_or_else(|| write::to_ron(&self.bank, &self.comments))
     }
 
     /// Checks the bank as it stands, with the validator and provenance of
@@ -571,6 +606,16 @@ impl EditSession {
         self.comments = Comments::of(&text, &ids);
         self.saved_bank = self.bank.clone();
         self.saved_text = text;
+        // Undo and redo now reach back past the file just written: their
+        // questions' places are counted in it (a question it no longer has is new).
+        let now: std::collections::HashMap<usize, usize> =
+            self.origins.iter().enumerate().filter_map(|(k, o)| o.map(|j| (j, k))).collect();
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            for origin in step.origins.iter_mut() {
+                *origin = origin.and_then(|j| now.get(&j).copied());
+            }
+        }
+        self.origins = (0..self.bank.questions.len()).map(Some).collect();
         let errors = self.check().errors();
         Ok(Saved { path: self.path.clone(), backup, errors })
     }
@@ -664,6 +709,24 @@ mod tests {
         let saved = s.save().unwrap();
         let reopened = EditSession::open(&saved.path).unwrap();
         assert_eq!(reopened.bank, s.bank);
+    }
+
+    #[test]
+    fn reviewing_a_draft_clears_it_in_one_undoable_step() {
+        let (_dir, mut s) = session();
+        s.bank.questions[1].draft = true;
+        s.bank.questions[1].draft_note = Some("uncertain speaker".into());
+        s.bank.questions[2].draft = true;
+        assert_eq!(s.drafts_left(), 2);
+        s.mark_reviewed(1);
+        assert!(!s.bank.questions[1].draft);
+        assert_eq!(s.bank.questions[1].draft_note, None);
+        assert_eq!(s.drafts_left(), 1);
+        s.mark_reviewed(0); // not a draft: nothing to undo
+        assert!(s.undo());
+        assert!(s.bank.questions[1].draft);
+        assert_eq!(s.bank.questions[1].draft_note.as_deref(), Some("uncertain speaker"));
+        assert!(!s.can_undo());
     }
 
     #[test]

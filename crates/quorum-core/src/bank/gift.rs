@@ -117,6 +117,8 @@ struct Carried {
     slider: Option<(f64, f64, f64, String)>,
     background: Option<String>,
     cite: Option<String>,
+    draft: bool,
+    draft_note: Option<String>,
 }
 
 impl Carried {
@@ -133,6 +135,8 @@ impl Carried {
             "quote" => self.quote = Some(value.to_string()),
             "background" => self.background = Some(comment_unescape(value)),
             "cite" => self.cite = Some(comment_unescape(value)),
+            "draft" => self.draft = value.eq_ignore_ascii_case("true"),
+            "draft note" => self.draft_note = Some(value.to_string()).filter(|n| !n.is_empty()),
             "slider" => {
                 let mut min = None;
                 let mut max = None;
@@ -189,7 +193,7 @@ struct Block {
 }
 
 /// Reads a GIFT file's text into a bank.
-pub fn import(file: &str, text: &str, title: &str, article: ArticleRef) -> Imported {
+pub fn import(file: &str, text: &str, title: &str, article: Option<ArticleRef>) -> Imported {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text).replace("\r\n", "\n");
     let mut problems = Vec::new();
     let mut skipped = Vec::new();
@@ -206,7 +210,7 @@ pub fn import(file: &str, text: &str, title: &str, article: ArticleRef) -> Impor
             }
         }
     }
-    finish_import(&mut questions, file, &mut problems);
+    finish_import(&mut questions, file, &mut problems, article.is_some());
     let bank = Bank {
         title: title.to_string(),
         description: String::new(),
@@ -340,6 +344,8 @@ fn question(block: &Block) -> Result<Question, String> {
         source: c.source.clone(),
         speaker: if matches!(kind, QuestionKind::WhoSaidIt { .. }) { None } else { c.speaker.clone() },
         kind,
+        draft: c.draft,
+        draft_note: c.draft_note.clone(),
     })
 }
 
@@ -520,6 +526,12 @@ pub fn export(bank: &Bank) -> String {
             if let Some(cite) = &background.cite {
                 out.push_str(&format!("// quorum cite: {}\n", comment_escape(cite)));
             }
+        }
+        if q.draft {
+            out.push_str("// quorum draft: true\n");
+        }
+        if let Some(note) = &q.draft_note {
+            out.push_str(&format!("// quorum draft note: {}\n", note.replace('\n', " ")));
         }
         let general =
             if q.explanation.is_empty() { String::new() } else { format!("####{}", escape(&q.explanation)) };

@@ -7,19 +7,25 @@
 pub mod bound;
 pub mod builtin;
 pub mod diagnostic;
+pub mod draft;
 pub mod edit;
 pub mod export;
 pub mod gift;
+pub mod import;
+pub mod in_place;
+pub mod kahoot;
 pub mod load;
 pub mod model;
 pub mod outline;
 pub mod provenance;
 pub mod review;
+pub mod share;
 pub mod skeleton;
 pub mod spreadsheet;
 pub mod stats;
 pub mod suggest;
 pub mod validate;
+pub mod wayground;
 pub mod write;
 
 use std::collections::HashSet;
@@ -60,7 +66,13 @@ impl Checked {
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    /// Notes need no change: a bank without an article is not checked
+    /// against a source.
+    pub fn notes(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Note).count()
     }
 
     /// Errors that concern the whole bank rather than one question: the bank
@@ -115,23 +127,34 @@ pub fn check_bytes(
     };
     let outline = outline::Locator::new(&text);
     let mut diagnostics = validate::validate(&bank, file, &outline);
-    let article = match read_article(&bank.article.path) {
-        Ok(article_text) => {
-            let article = Article::new(&article_text);
-            diagnostics.extend(provenance::check(&bank, &article, file, &outline));
-            Some(article)
-        }
-        Err(reason) => {
+    let article = match &bank.article {
+        // Said once for the bank: each question would only repeat it.
+        None => {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::note(
                     file,
-                    format!("cannot read the article \"{}\": {reason}", bank.article.path),
+                    "this bank has no article, so its facts are not checked against a source",
                 )
-                .at(outline.header_field("article"))
-                .with_help("the article's `path` is relative to the bank file"),
+                .at(outline.header_field("title"))
+                .with_help("to check every question, add `article: Article(path: \"...\", title: \"...\")`"),
             );
             None
         }
+        Some(named) => match read_article(&named.path) {
+            Ok(article_text) => {
+                let article = Article::new(&article_text);
+                diagnostics.extend(provenance::check(&bank, &article, file, &outline));
+                Some(article)
+            }
+            Err(reason) => {
+                diagnostics.push(
+                    Diagnostic::error(file, format!("cannot read the article \"{}\": {reason}", named.path))
+                        .at(outline.header_field("article"))
+                        .with_help("the article's `path` is relative to the bank file"),
+                );
+                None
+            }
+        },
     };
     diagnostics.sort_by_key(|d| d.position.map(|p| (p.line, p.col)).unwrap_or((usize::MAX, 0)));
     Checked { file: file.to_string(), text, bank: Some(bank), article, diagnostics }
@@ -158,16 +181,27 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads and checks a bank file and its article from disk.
+/// Reads and checks a bank file and its article from disk: a `.ron` bank
+/// with its article beside it, or a shared `.quorum` package holding both.
 pub fn check_file(path: &Path) -> Checked {
     let file = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => check_bytes(&file, &bytes, |article| read_text(&article_path(path, article))),
+        Ok(bytes) => check_file_bytes(path, &bytes),
         Err(e) => Checked::failed(
             &file,
             Diagnostic::error(&file, format!("cannot read the bank: {}", io_reason(&e))),
         ),
     }
+}
+
+/// Checks a bank file's bytes, already read from `path`: what the game's
+/// loader calls. A package is told by its contents, whatever its name.
+pub fn check_file_bytes(path: &Path, bytes: &[u8]) -> Checked {
+    let file = path.display().to_string();
+    if share::is_package(bytes) || path.extension().is_some_and(|e| e == share::EXTENSION) {
+        return share::check_package(&file, bytes);
+    }
+    check_bytes(&file, bytes, |article| read_text(&article_path(path, article)))
 }
 
 #[cfg(test)]

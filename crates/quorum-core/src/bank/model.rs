@@ -17,7 +17,11 @@ pub struct Bank {
     pub description: String,
     #[serde(default = "default_language")]
     pub language: String,
-    pub article: ArticleRef,
+    /// The article the facts come from. `None` for a bank from no one
+    /// source (a revision quiz, an imported Kahoot quiz): it plays the same,
+    /// but nothing in it is checked against a source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<ArticleRef>,
     pub questions: Vec<Question>,
 }
 
@@ -122,6 +126,12 @@ pub struct Question {
     /// question's speaker is its answer.
     pub speaker: Option<String>,
     pub kind: QuestionKind,
+    /// Proposed by `quorum draft` and not yet reviewed by a teacher: the
+    /// game plays it only when asked to.
+    pub draft: bool,
+    /// What a teacher must check before the draft can be trusted (an
+    /// uncertain speaker); `quorum check` warns while it is there.
+    pub draft_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -305,6 +315,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     WhoSaidIt {
         id: String,
@@ -322,6 +336,10 @@ pub enum RawQuestion {
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     TrueFalse {
         id: String,
@@ -338,6 +356,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     Figure {
         id: String,
@@ -355,6 +377,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     Estimate {
         id: String,
@@ -377,6 +403,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
 }
 
@@ -395,6 +425,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -405,6 +437,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::MultipleChoice { prompt, choices, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::WhoSaidIt {
                 id,
@@ -418,6 +452,8 @@ impl From<RawQuestion> for Question {
                 background,
                 source,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -428,6 +464,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker: None,
                 kind: QuestionKind::WhoSaidIt { prompt, quote, choices, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::TrueFalse {
                 id,
@@ -440,6 +478,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -450,6 +490,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::TrueFalse { statement, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::Figure {
                 id,
@@ -463,6 +505,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -473,6 +517,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::Figure { prompt, choices, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::Estimate {
                 id,
@@ -490,6 +536,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -500,6 +548,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::Estimate { prompt, min, max, step, unit, answer, tolerance },
+                draft,
+                draft_note,
             },
         }
     }
@@ -507,8 +557,19 @@ impl From<RawQuestion> for Question {
 
 impl From<Question> for RawQuestion {
     fn from(q: Question) -> Self {
-        let Question { id, topic, difficulty, time_limit, explanation, background, source, speaker, kind } =
-            q;
+        let Question {
+            id,
+            topic,
+            difficulty,
+            time_limit,
+            explanation,
+            background,
+            source,
+            speaker,
+            kind,
+            draft,
+            draft_note,
+        } = q;
         match kind {
             QuestionKind::MultipleChoice { prompt, choices, answer } => RawQuestion::MultipleChoice {
                 id,
@@ -522,6 +583,8 @@ impl From<Question> for RawQuestion {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::WhoSaidIt { prompt, quote, choices, answer } => RawQuestion::WhoSaidIt {
                 id,
@@ -535,6 +598,8 @@ impl From<Question> for RawQuestion {
                 background,
                 source,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::TrueFalse { statement, answer } => RawQuestion::TrueFalse {
                 id,
@@ -547,6 +612,8 @@ impl From<Question> for RawQuestion {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::Figure { prompt, choices, answer } => RawQuestion::Figure {
                 id,
@@ -560,6 +627,8 @@ impl From<Question> for RawQuestion {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::Estimate { prompt, min, max, step, unit, answer, tolerance } => {
                 RawQuestion::Estimate {
@@ -578,6 +647,8 @@ impl From<Question> for RawQuestion {
                     source,
                     speaker,
                     time_limit,
+                    draft,
+                    draft_note,
                 }
             }
         }

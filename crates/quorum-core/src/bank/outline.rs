@@ -294,6 +294,215 @@ pub fn outline(text: &str) -> Outline {
     out
 }
 
+/// A field of a struct in a bank's text: its name and where its value is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldSpan {
+    pub name: String,
+    /// The byte the name starts at.
+    pub name_at: usize,
+    /// The value's bytes, from its first token to its last (no comma).
+    pub value: std::ops::Range<usize>,
+    /// The byte just after the comma that ends the field, if it has one.
+    pub comma_end: Option<usize>,
+}
+
+/// An item of a list whose items are structs (`Kind(...)`), as questions are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemSpan {
+    /// The byte the kind's name starts at.
+    pub start: usize,
+    pub kind: String,
+    /// The bytes of the item's `(` and `)`.
+    pub open: usize,
+    pub close: usize,
+    pub fields: Vec<FieldSpan>,
+    /// The byte just after the comma that ends the item, if it has one.
+    pub comma_end: Option<usize>,
+}
+
+impl Cursor<'_> {
+    /// Skips whitespace and comments.
+    fn skip_trivia(&mut self) {
+        loop {
+            match (self.peek(0), self.peek(1)) {
+                (Some(b'/'), Some(b'/')) => self.skip_line_comment(),
+                (Some(b'/'), Some(b'*')) => self.skip_block_comment(),
+                (Some(b), _) if b.is_ascii_whitespace() => self.bump(),
+                _ => return,
+            }
+        }
+    }
+
+    fn ident(&mut self, text: &str) -> Option<String> {
+        let from = self.i;
+        while self.peek(0).is_some_and(is_ident_byte) {
+            self.bump();
+        }
+        (self.i > from && !text.as_bytes()[from].is_ascii_digit()).then(|| text[from..self.i].to_string())
+    }
+
+    /// Skips one value, stopping before the `,` or closing bracket that
+    /// ends it; returns the byte after its last token. `None` when a second
+    /// value follows the first (a missing comma).
+    fn skip_value(&mut self) -> Option<usize> {
+        let mut depth = 0usize;
+        let mut end = None;
+        // At depth 0: a whole value has been read, and whether it was a name
+        // (which a bracket may follow: `Article(...)`, `Some(...)`).
+        let mut complete = false;
+        let mut named = false;
+        loop {
+            self.skip_trivia();
+            let b = self.peek(0)?;
+            let opens = matches!(b, b'(' | b'[' | b'{');
+            if depth == 0 && complete && !(named && opens) && !matches!(b, b',' | b')' | b']' | b'}') {
+                return None;
+            }
+            named = false;
+            match b {
+                b'"' => self.skip_string(),
+                b'r' if self.is_raw_string_start() => self.skip_raw_string(),
+                b'\'' => self.skip_char(),
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    self.bump();
+                }
+                b')' | b']' | b'}' if depth == 0 => return end,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    self.bump();
+                }
+                b',' if depth == 0 => return end,
+                b':' if depth == 0 => return None,
+                b',' | b':' => self.bump(),
+                _ => {
+                    named = b.is_ascii_alphabetic() || b == b'_';
+                    self.bump();
+                    while self
+                        .peek(0)
+                        .is_some_and(|b| is_ident_byte(b) || b == b'.' || b == b'-' || b == b'+')
+                    {
+                        self.bump();
+                    }
+                }
+            }
+            complete = depth == 0;
+            end = Some(self.i);
+        }
+    }
+}
+
+fn cursor_at(text: &str, at: usize) -> Cursor<'_> {
+    // Lines and columns are not needed for byte spans.
+    Cursor { bytes: text.as_bytes(), i: at, line: 1, col: 1 }
+}
+
+/// The fields of the struct whose `(` is at byte `open`, and the byte of its
+/// `)`. `None` when the text there is not a struct of named fields.
+pub fn struct_fields(text: &str, open: usize) -> Option<(Vec<FieldSpan>, usize)> {
+    if text.as_bytes().get(open) != Some(&b'(') {
+        return None;
+    }
+    let mut c = cursor_at(text, open + 1);
+    let mut fields = Vec::new();
+    loop {
+        c.skip_trivia();
+        if c.peek(0)? == b')' {
+            return Some((fields, c.i));
+        }
+        let name_at = c.i;
+        let name = c.ident(text)?;
+        c.skip_trivia();
+        if c.peek(0)? != b':' {
+            return None;
+        }
+        c.bump();
+        c.skip_trivia();
+        let value_start = c.i;
+        let value_end = c.skip_value()?;
+        c.skip_trivia();
+        let comma_end = if c.peek(0)? == b',' {
+            c.bump();
+            Some(c.i)
+        } else {
+            None
+        };
+        fields.push(FieldSpan { name, name_at, value: value_start..value_end, comma_end });
+        if comma_end.is_none() && c.peek(0)? != b')' {
+            return None;
+        }
+    }
+}
+
+/// The items of the list whose `[` is at byte `open`, each a `Kind(...)`
+/// struct, and the byte of its `]`.
+pub fn list_items(text: &str, open: usize) -> Option<(Vec<ItemSpan>, usize)> {
+    if text.as_bytes().get(open) != Some(&b'[') {
+        return None;
+    }
+    let mut c = cursor_at(text, open + 1);
+    let mut items = Vec::new();
+    loop {
+        c.skip_trivia();
+        if c.peek(0)? == b']' {
+            return Some((items, c.i));
+        }
+        let start = c.i;
+        let kind = c.ident(text)?;
+        c.skip_trivia();
+        let (fields, close) = struct_fields(text, c.i)?;
+        let open = c.i;
+        c.i = close + 1;
+        c.skip_trivia();
+        let comma_end = if c.peek(0)? == b',' {
+            c.bump();
+            Some(c.i)
+        } else {
+            None
+        };
+        items.push(ItemSpan { start, kind, open, close, fields, comma_end });
+        if comma_end.is_none() && c.peek(0)? != b']' {
+            return None;
+        }
+    }
+}
+
+/// The top-level struct of a text (`Bank(...)`): its name, the byte of its
+/// `(`, its fields and the byte of its `)`.
+pub fn top_struct(text: &str) -> Option<(String, usize, Vec<FieldSpan>, usize)> {
+    let mut c = cursor_at(text, 0);
+    c.skip_trivia();
+    let name = c.ident(text)?;
+    c.skip_trivia();
+    let open = c.i;
+    let (fields, close) = struct_fields(text, open)?;
+    Some((name, open, fields, close))
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+
+    #[test]
+    fn fields_and_items_are_found_with_their_bytes() {
+        let text = "// c\nBank(\n  title: \"T, (x)\", // note\n  questions: [\n    A(id: \"a\", n: [1, 2]),\n    B(id: r#\"b\"#)\n  ],\n)";
+        let (name, _, fields, close) = top_struct(text).unwrap();
+        assert_eq!(name, "Bank");
+        assert_eq!(&text[close..], ")");
+        assert_eq!(fields.len(), 2);
+        assert_eq!(&text[fields[0].value.clone()], "\"T, (x)\"");
+        let list = fields[1].value.start;
+        let (items, end) = list_items(text, list).unwrap();
+        assert_eq!(&text[end..end + 1], "]");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].kind, "A");
+        assert_eq!(&text[items[0].fields[1].value.clone()], "[1, 2]");
+        assert!(items[0].comma_end.is_some() && items[1].comma_end.is_none());
+        assert_eq!(&text[items[1].fields[0].value.clone()], "r#\"b\"#");
+        assert!(struct_fields("(a: 1 b: 2)", 0).is_none(), "a missing comma is not guessed at");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

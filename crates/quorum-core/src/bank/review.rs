@@ -100,25 +100,32 @@ pub fn sheet(bank: &Bank, article: Option<&Article>, diagnostics: &[Diagnostic],
 }
 
 fn header(out: &mut String, bank: &Bank, has_article: bool, diagnostics: &[Diagnostic], bank_file: &str) {
-    let a = &bank.article;
     let with_background = bank.questions.iter().filter(|q| q.background.is_some()).count();
     let _ = writeln!(out, "<header>\n<h1>Fact-check sheet: {}</h1>", escape(&bank.title));
     let _ = writeln!(out, "<p class=\"meta\">Bank: <code>{}</code></p>", escape(bank_file));
-    let supplied = if a.title_supplied {
-        " (a title the bank's author supplied: the article has no headline)"
-    } else {
-        ""
-    };
-    let unknown =
-        |v: &Option<String>| v.as_deref().map_or_else(|| "not given in the article".to_string(), escape);
-    let _ = writeln!(
-        out,
-        "<p>Article: <strong>{}</strong>{supplied}. Publisher: {}. Date: {}. File: <code>{}</code>.</p>",
-        escape(&a.title),
-        unknown(&a.publisher),
-        unknown(&a.date),
-        escape(&a.path)
-    );
+    match &bank.article {
+        Some(a) => {
+            let supplied = if a.title_supplied {
+                " (a title the bank's author supplied: the article has no headline)"
+            } else {
+                ""
+            };
+            let unknown =
+                |v: &Option<String>| v.as_deref().map_or_else(|| "not given in the article".to_string(), escape);
+            let _ = writeln!(
+                out,
+                "<p>Article: <strong>{}</strong>{supplied}. Publisher: {}. Date: {}. File: <code>{}</code>.</p>",
+                escape(&a.title),
+                unknown(&a.publisher),
+                unknown(&a.date),
+                escape(&a.path)
+            );
+        }
+        None => out.push_str(
+            "<p class=\"missing\">This bank names no article: nothing in it has been checked against a source, \
+             so check every answer and explanation against where the facts come from.</p>\n",
+        ),
+    }
     let n = bank.questions.len();
     let _ = writeln!(
         out,
@@ -132,7 +139,7 @@ fn header(out: &mut String, bank: &Bank, has_article: bool, diagnostics: &[Diagn
          exact figure. The background is not from the article: check it against its source. Tick the box when \
          the question holds, and write what is wrong beside it when it does not.</p>\n",
     );
-    if !has_article {
+    if !has_article && bank.article.is_some() {
         out.push_str("<p class=\"missing\">The article could not be read, so the sources are shown without their paragraphs.</p>\n");
     }
     for d in diagnostics.iter().filter(|d| d.index.is_none()) {
@@ -145,6 +152,7 @@ fn problem(out: &mut String, d: &Diagnostic) {
     let (class, word) = match d.severity {
         Severity::Error => ("problem-error", "Error"),
         Severity::Warning => ("problem-warning", "Warning"),
+        Severity::Note => ("problem-note", "Note"),
     };
     let line = d.position.map(|p| format!(" (line {})", p.line)).unwrap_or_default();
     let help = d.help.as_deref().map(|h| format!(" ({})", escape(h))).unwrap_or_default();

@@ -7,15 +7,17 @@ use super::outline::Comments;
 use super::provenance::{Article, canonical_number, numbers_in};
 use super::write;
 
-/// The skeleton's text. Each example's source is a real sentence of the
-/// article (so provenance already holds); the prompts, choices and
-/// explanations are for the teacher to write.
-pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
-    let article = Article::new(article_text);
-    let sentences = &article.sentences;
+/// The skeleton's text. With an article (its `path` from the bank, and its
+/// text), each example's source is a real sentence of it (so provenance
+/// already holds); without one, the examples have no source. The prompts,
+/// choices and explanations are for the teacher to write.
+pub fn skeleton(title: &str, article: Option<(&str, &str)>) -> String {
+    let article_path = article.map(|(path, _)| path);
+    let article = article.map(|(_, text)| Article::new(text));
+    let sentences: &[String] = article.as_ref().map_or(&[], |a| &a.sentences);
     let pick = |n: usize| sentences.get(n).or(sentences.first()).cloned().into_iter().collect::<Vec<_>>();
     let figure = Figure::find(sentences);
-    let speaker = likely_speaker(&article);
+    let speaker = article.as_ref().map_or_else(|| "Replace with the speaker".to_string(), likely_speaker);
     let base = |id: &str, kind: QuestionKind, source: Vec<String>| Question {
         id: id.to_string(),
         topic: "Replace with a topic".to_string(),
@@ -26,6 +28,8 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
         source,
         speaker: None,
         kind,
+        draft: false,
+        draft_note: None,
     };
     let mut questions = vec![
         base(
@@ -45,7 +49,10 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
             "example-who-said-it",
             QuestionKind::WhoSaidIt {
                 prompt: None,
-                quote: pick(1).first().cloned().unwrap_or_default(),
+                quote: pick(1)
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "Replace with the quoted words.".to_string()),
                 choices: vec![speaker.clone(), "Someone else".to_string()],
                 answer: speaker,
             },
@@ -82,28 +89,41 @@ pub fn skeleton(title: &str, article_path: &str, article_text: &str) -> String {
         title: title.to_string(),
         description: "Replace with a sentence about this quiz.".to_string(),
         language: "en".to_string(),
-        article: ArticleRef {
-            path: article_path.to_string(),
+        article: article_path.map(|path| ArticleRef {
+            path: path.to_string(),
             title: title.to_string(),
             title_supplied: true,
             publisher: None,
             date: None,
-        },
+        }),
         questions,
     };
-    let comments = Comments {
-        header: vec![
-            format!("// {title}: a Quorum question bank, made by `quorum new`."),
-            "//".to_string(),
-            "// Replace the examples with your own questions; docs/bank-format.md describes every field."
-                .to_string(),
+    let mut header = vec![
+        format!("// {title}: a Quorum question bank, made by `quorum new`."),
+        "//".to_string(),
+        "// Replace the examples with your own questions; docs/bank-format.md describes every field."
+            .to_string(),
+    ];
+    if article_path.is_some() {
+        header.extend([
             "// Each `source` must be copied word for word from the article. The examples use its"
                 .to_string(),
             "// first sentences. Check your work with: quorum check THIS-FILE.ron".to_string(),
             "// If the article has a headline, publisher or date, write them in `article` below and set"
                 .to_string(),
             "// `title_supplied: false`; leave `None` where the article does not say.".to_string(),
-        ],
+        ]);
+    } else {
+        header.extend([
+            "// This bank has no article, so nothing in it is checked against a source. To check it,"
+                .to_string(),
+            "// add `article: Article(path: \"...\", title: \"...\")` and a `source` to each question."
+                .to_string(),
+            "// Check your work with: quorum check THIS-FILE.ron".to_string(),
+        ]);
+    }
+    let comments = Comments {
+        header,
         questions: vec![
             (
                 "example-multiple-choice".to_string(),
@@ -290,7 +310,7 @@ mod tests {
     use crate::bank::{Checked, builtin, check_bytes};
 
     fn check_skeleton(article: &str) -> (String, Checked) {
-        let text = skeleton("My quiz", "article.txt", article);
+        let text = skeleton("My quiz", Some(("article.txt", article)));
         let article = article.to_string();
         let checked = check_bytes("new.ron", text.as_bytes(), move |_| Ok(article));
         (text, checked)
@@ -341,5 +361,18 @@ mod tests {
             assert!(tolerance > 0.0 && tolerance <= (max - min) / 4.0, "{value}: a fair tolerance");
             assert!((max - min) / step <= 1000.0, "{value}: a slider keys can set");
         }
+    }
+
+    #[test]
+    fn a_skeleton_without_an_article_checks_without_errors() {
+        let text = skeleton("Three branches", None);
+        let checked = check_bytes("new.ron", text.as_bytes(), |_| Err("no article is named".into()));
+        let bank = checked.bank.as_ref().expect("parses");
+        assert_eq!(bank.article, None);
+        assert_eq!(bank.questions.len(), 5);
+        assert!(bank.questions.iter().all(|q| q.source.is_empty()));
+        assert_eq!(checked.errors(), 0, "{}", checked.report());
+        assert_eq!(checked.notes(), 1, "one note says nothing is checked against a source");
+        assert!(text.contains("This bank has no article"));
     }
 }

@@ -10,7 +10,7 @@ use super::model::{ArticleRef, Background, Bank, Difficulty, Question, QuestionK
 use super::validate::slugify;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 26] = [
     "id",
     "kind",
     "topic",
@@ -35,6 +35,8 @@ pub const COLUMNS: [&str; 24] = [
     "step",
     "unit",
     "tolerance",
+    "draft",
+    "draft note",
 ];
 
 /// What an import produced: the bank, and every problem met on the way
@@ -89,7 +91,7 @@ fn delimiter(text: &str) -> u8 {
 
 /// Reads a CSV file's text into a bank. `title` and `article` fill the
 /// header, which a spreadsheet does not have.
-pub fn import(file: &str, text: &str, title: &str, article: ArticleRef) -> Imported {
+pub fn import(file: &str, text: &str, title: &str, article: Option<ArticleRef>) -> Imported {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut problems = Vec::new();
     let mut skipped = Vec::new();
@@ -148,13 +150,13 @@ pub fn import(file: &str, text: &str, title: &str, article: ArticleRef) -> Impor
             }
         }
     }
-    finish_import(&mut questions, file, &mut problems);
+    finish_import(&mut questions, file, &mut problems, article.is_some());
     let mut bank = empty_bank(title, article);
     bank.questions = questions;
     Imported { bank, problems, skipped }
 }
 
-fn empty_bank(title: &str, article: ArticleRef) -> Bank {
+fn empty_bank(title: &str, article: Option<ArticleRef>) -> Bank {
     Bank {
         title: title.to_string(),
         description: String::new(),
@@ -164,11 +166,17 @@ fn empty_bank(title: &str, article: ArticleRef) -> Bank {
     }
 }
 
-/// What every import does last: unique ids, and a flag on each question
-/// without a source (allowed, but it cannot be checked).
-pub fn finish_import(questions: &mut [Question], file: &str, problems: &mut Vec<Diagnostic>) {
+/// What every import does last: unique ids, and, when the questions are
+/// for an article, a flag on each without a source (allowed, but it cannot
+/// be checked).
+pub fn finish_import(
+    questions: &mut [Question],
+    file: &str,
+    problems: &mut Vec<Diagnostic>,
+    has_article: bool,
+) {
     dedupe_ids(questions, file, problems);
-    for q in questions.iter() {
+    for q in questions.iter().filter(|_| has_article) {
         if q.source.is_empty() {
             problems.push(
                 Diagnostic::warning(file, "no source: this question cannot be checked against the article")
@@ -277,6 +285,11 @@ fn row(cell: &dyn Fn(&str) -> String) -> Result<Question, String> {
         source: cell("source").lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
         speaker: if kind_is_who_said_it(&kind) { None } else { speaker },
         kind,
+        draft: match cell("draft") {
+            d if d.is_empty() => false,
+            d => parse_bool(&d).ok_or_else(|| format!("`draft` must be true or false, not \"{d}\""))?,
+        },
+        draft_note: Some(cell("draft note")).filter(|n| !n.is_empty()),
     })
 }
 
@@ -316,6 +329,10 @@ pub fn export(bank: &Bank) -> String {
             set("speaker", q.speaker.clone().unwrap_or_default());
         }
         set("time limit", q.time_limit.map(|t| t.to_string()).unwrap_or_default());
+        if q.draft {
+            set("draft", "true".to_string());
+        }
+        set("draft note", q.draft_note.clone().unwrap_or_default());
         match &q.kind {
             QuestionKind::MultipleChoice { prompt, choices, answer }
             | QuestionKind::Figure { prompt, choices, answer } => {
@@ -357,14 +374,14 @@ mod tests {
     use super::*;
     use crate::bank::builtin;
 
-    fn article() -> ArticleRef {
-        ArticleRef {
+    fn article() -> Option<ArticleRef> {
+        Some(ArticleRef {
             path: "a.txt".into(),
             title: "A".into(),
             title_supplied: false,
             publisher: None,
             date: None,
-        }
+        })
     }
 
     #[test]

@@ -91,17 +91,35 @@ pub fn validate(bank: &Bank, file: &str, outline: &Locator) -> Vec<Diagnostic> {
     if bank.title.trim().is_empty() {
         rules.header_error("title", "the bank has no title");
     }
-    if bank.article.path.trim().is_empty() {
-        rules.header_error("article", "the article's `path` is empty: name the article's text file");
-    }
-    if bank.article.title.trim().is_empty() {
-        rules.header_error(
-            "article",
-            "the article has no title (if it has no headline, write one and set `title_supplied: true`)",
-        );
+    if let Some(article) = &bank.article {
+        if article.path.trim().is_empty() {
+            rules.header_error("article", "the article's `path` is empty: name the article's text file");
+        }
+        if article.title.trim().is_empty() {
+            rules.header_error(
+                "article",
+                "the article has no title (if it has no headline, write one and set `title_supplied: true`)",
+            );
+        }
     }
     if bank.questions.is_empty() {
         rules.header_error("questions", "the bank has no questions");
+    }
+
+    let drafts = bank.questions.iter().filter(|q| q.draft).count();
+    if drafts > 0 {
+        let mut d = Diagnostic::warning(
+            file,
+            format!(
+                "{drafts} of {} questions {} no one has reviewed yet; the game plays drafts only when asked to",
+                bank.questions.len(),
+                if drafts == 1 { "is a draft" } else { "are drafts" },
+            ),
+        )
+        .at(outline.header_field("questions"))
+        .with_help("review each one (in the editor, or remove its `draft: true` line)");
+        d.field = Some("questions".to_string());
+        rules.out.push(d);
     }
 
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
@@ -119,7 +137,7 @@ pub fn validate(bank: &Bank, file: &str, outline: &Locator) -> Vec<Diagnostic> {
         } else {
             first_seen.insert(&q.id, index);
         }
-        check_question(&mut rules, index, q);
+        check_question(&mut rules, index, q, bank.article.is_some());
     }
     rules.out
 }
@@ -145,7 +163,7 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
-fn check_question(rules: &mut Rules, index: usize, q: &Question) {
+fn check_question(rules: &mut Rules, index: usize, q: &Question, has_article: bool) {
     if !is_slug(&q.id) {
         let suggestion = slugify(&q.id);
         let d = rules.error(
@@ -161,12 +179,22 @@ fn check_question(rules: &mut Rules, index: usize, q: &Question) {
     if q.topic.trim().is_empty() {
         rules.error(index, q, "topic", "the topic is empty".to_string());
     }
-    if q.explanation.trim().is_empty() {
+    // Teaching the article's facts is what a bank with an article is for; a
+    // quiz brought from Kahoot has no explanations, and still plays.
+    if q.explanation.trim().is_empty() && has_article {
         rules.error(
             index,
             q,
             "explanation",
             "the explanation is empty: say why the answer is right".to_string(),
+        );
+    } else if q.explanation.trim().is_empty() {
+        rules.warning(
+            index,
+            q,
+            "explanation",
+            "the explanation is empty: the reveal will show only the right answer; say why it is right"
+                .to_string(),
         );
     } else if q.explanation.chars().count() < fits::EXPLANATION_MIN {
         rules.warning(
@@ -186,7 +214,8 @@ fn check_question(rules: &mut Rules, index: usize, q: &Question) {
             format!("the time limit {limit} s is outside {MIN_TIME_LIMIT} to {MAX_TIME_LIMIT} seconds"),
         );
     }
-    if q.source.is_empty() {
+    // Without an article the bank's one note says that nothing is checked.
+    if q.source.is_empty() && has_article {
         rules.warning(
             index,
             q,
@@ -217,6 +246,12 @@ fn check_question(rules: &mut Rules, index: usize, q: &Question) {
     }
     warn_if_long(rules, index, q, "explanation", &q.explanation, fits::EXPLANATION);
     check_background(rules, index, q);
+    if let Some(note) = q.draft_note.as_deref().filter(|n| !n.trim().is_empty()) {
+        // Pointed at the answer, which is what the teacher has to check.
+        rules.warning(index, q, "answer", format!("draft to check: {note}")).help = Some(
+            "check the article, then mark the question reviewed (or remove its `draft_note`)".to_string(),
+        );
+    }
 
     match &q.kind {
         QuestionKind::MultipleChoice { prompt, choices, answer }
@@ -521,6 +556,25 @@ mod tests {
             .filter(|d| !d.is_error())
             .map(|d| format!("{}: {}", d.field.unwrap_or_default(), d.message))
             .collect()
+    }
+
+    #[test]
+    fn drafts_are_counted_and_an_uncertain_speaker_is_a_warning_at_its_answer() {
+        let w = warnings_for(|b| {
+            b.questions[1].draft = true;
+            b.questions[2].draft = true;
+            b.questions[2].draft_note = Some("uncertain speaker: \"She\" could be A or B".into());
+        });
+        let total = builtin::check().bank.unwrap().questions.len();
+        assert_eq!(
+            w,
+            [
+                format!(
+                    "questions: 2 of {total} questions are drafts no one has reviewed yet; the game plays drafts only when asked to"
+                ),
+                "answer: draft to check: uncertain speaker: \"She\" could be A or B".to_string(),
+            ]
+        );
     }
 
     #[test]

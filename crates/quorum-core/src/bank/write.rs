@@ -93,16 +93,17 @@ pub fn to_ron(bank: &Bank, comments: &Comments) -> String {
     w.field(1, "title", &quoted(&bank.title));
     w.field(1, "description", &quoted(&bank.description));
     w.field(1, "language", &quoted(&bank.language));
-    let a = &bank.article;
-    w.line(1, "article: Article(");
-    w.field(2, "path", &quoted(&a.path));
-    w.field(2, "title", &quoted(&a.title));
-    if a.title_supplied {
-        w.field(2, "title_supplied", "true");
+    if let Some(a) = &bank.article {
+        w.line(1, "article: Article(");
+        w.field(2, "path", &quoted(&a.path));
+        w.field(2, "title", &quoted(&a.title));
+        if a.title_supplied {
+            w.field(2, "title_supplied", "true");
+        }
+        w.field(2, "publisher", &a.publisher.as_deref().map_or("None".to_string(), quoted));
+        w.field(2, "date", &a.date.as_deref().map_or("None".to_string(), quoted));
+        w.line(1, "),");
     }
-    w.field(2, "publisher", &a.publisher.as_deref().map_or("None".to_string(), quoted));
-    w.field(2, "date", &a.date.as_deref().map_or("None".to_string(), quoted));
-    w.line(1, "),");
     w.line(1, "questions: [");
     for q in &bank.questions {
         w.comments(2, comments.for_question(&q.id));
@@ -111,6 +112,13 @@ pub fn to_ron(bank: &Bank, comments: &Comments) -> String {
     w.comments(2, &comments.trailer);
     w.line(1, "],");
     w.line(0, ")");
+    w.out
+}
+
+/// One question as `to_ron` writes it, indented for its place in the list.
+pub fn question_ron(q: &Question) -> String {
+    let mut w = Writer { out: String::new() };
+    question(&mut w, q);
     w.out
 }
 
@@ -175,6 +183,12 @@ fn question(w: &mut Writer, q: &Question) {
     }
     if let Some(limit) = q.time_limit {
         w.field(3, "time_limit", &limit.to_string());
+    }
+    if q.draft {
+        w.field(3, "draft", "true");
+    }
+    if let Some(note) = &q.draft_note {
+        w.field(3, "draft_note", &quoted(note));
     }
     w.line(2, "),");
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::deck::{DealError, DealtQuestion, RoundSettings, deal};
 use super::places::{Place, rank_by_points};
 use super::round::{AnswerRecord, Phase, Streak, Walk, mark};
-use super::scoring::Answer;
+use super::scoring::{Answer, Verdict};
 use crate::bank::{Bank, Question, QuestionKind};
 
 pub const MIN_TEAMS: usize = 2;
@@ -409,7 +409,8 @@ impl TeamSummary {
     }
 }
 
-/// A question's line in the summary: how many teams got it right.
+/// A question's line in the summary: how many teams (or players) got it
+/// right; `teams` counts those asked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionSummary {
     pub id: String,
@@ -420,6 +421,28 @@ pub struct QuestionSummary {
 }
 
 impl QuestionSummary {
+    /// A closed question's line, from the verdict of each who was asked it.
+    pub fn of(question: &DealtQuestion, verdicts: impl IntoIterator<Item = Verdict>) -> QuestionSummary {
+        let (mut right, mut asked) = (0, 0);
+        for verdict in verdicts {
+            asked += 1;
+            right += usize::from(verdict.is_correct());
+        }
+        QuestionSummary {
+            id: question.question.id.clone(),
+            prompt: super::round::review_prompt(question),
+            answer: question.question.answer_text(),
+            right,
+            teams: asked,
+        }
+    }
+
+    /// Hardest first: the lowest share right. The sort is stable, so equal
+    /// questions keep the order they were asked in.
+    pub fn hardest_first(questions: &mut [QuestionSummary]) {
+        questions.sort_by(|a, b| a.share_right().total_cmp(&b.share_right()));
+    }
+
     pub fn share_right(&self) -> f64 {
         if self.teams == 0 { 0.0 } else { self.right as f64 / self.teams as f64 }
     }
@@ -457,17 +480,9 @@ impl SessionSummary {
         let mut questions: Vec<QuestionSummary> = results
             .iter()
             .filter(|r| !r.skipped)
-            .map(|r| QuestionSummary {
-                id: r.question.question.id.clone(),
-                prompt: r.question.question.prompt().to_string(),
-                answer: r.question.question.answer_text(),
-                right: r.teams.iter().filter(|t| t.record.verdict.is_correct()).count(),
-                teams: r.teams.len(),
-            })
+            .map(|r| QuestionSummary::of(&r.question, r.teams.iter().map(|t| t.record.verdict)))
             .collect();
-        // Hardest first: the lowest share right; the sort is stable, so equal
-        // questions keep the order they were asked in.
-        questions.sort_by(|a, b| a.share_right().total_cmp(&b.share_right()));
+        QuestionSummary::hardest_first(&mut questions);
         SessionSummary { teams, questions }
     }
 }

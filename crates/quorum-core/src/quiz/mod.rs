@@ -1,5 +1,5 @@
 //! The rules of play: drawing a round, the question timer, scoring and
-//! streaks, results and personal bests.
+//! streaks, classroom and players' sessions, results and personal bests.
 //!
 //! This module knows nothing of Bevy; the game calls it and draws what it
 //! says. A scoring or timing rule found anywhere else belongs here.
@@ -9,6 +9,7 @@ pub mod classroom;
 pub mod deck;
 pub mod estimate;
 pub mod places;
+pub mod players;
 pub mod round;
 pub mod save_file;
 pub mod scoring;

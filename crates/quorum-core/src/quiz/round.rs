@@ -321,7 +321,7 @@ pub struct ReviewItem {
 }
 
 /// The question in one line: a who-said-it question names its quote.
-fn review_prompt(q: &DealtQuestion) -> String {
+pub(crate) fn review_prompt(q: &DealtQuestion) -> String {
     match q.question.quote() {
         Some(quote) => {
             let short: String = quote.chars().take(90).collect();

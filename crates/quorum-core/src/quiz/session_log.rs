@@ -1,7 +1,8 @@
 //! The teacher's record of a classroom session: a CSV file in the data
-//! directory, one row per team per question, appended and flushed to disk as
-//! each question closes, so a crash mid-lesson loses at most the question in
-//! play.
+//! directory, one row per team (or, when students answer on their own
+//! devices, per player) per question, appended and flushed to disk as each
+//! question closes, so a crash mid-lesson loses at most the question in
+//! play. Both kinds of session share this one writer and reader.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -10,11 +11,36 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::classroom::QuestionResult;
+use super::players;
+use super::round::AnswerRecord;
 use super::scoring::Verdict;
 use crate::bank::validate::slugify;
 
 /// The folder, inside the data directory, holding session files.
 pub const FOLDER: &str = "sessions";
+
+/// Who a session's rows are for: the sixth column's heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Participants {
+    /// Teams on one screen (buzzers or teacher entry).
+    Teams,
+    /// Students on their own devices, each under a nickname.
+    Players,
+}
+
+impl Participants {
+    fn heading(self) -> &'static str {
+        match self {
+            Participants::Teams => "team",
+            Participants::Players => "player",
+        }
+    }
+
+    /// "team" or "player", with an `s` for any number but one.
+    pub fn count(self, n: usize) -> String {
+        format!("{n} {}{}", self.heading(), if n == 1 { "" } else { "s" })
+    }
+}
 
 /// One row of a session file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,13 +50,17 @@ pub struct Row {
     pub bank: String,
     pub question_id: String,
     pub question: String,
+    /// The team's name, or the player's nickname (column `player`).
+    #[serde(alias = "player")]
     pub team: String,
     /// The answer given, as shown; empty for no answer.
     pub answer: String,
     /// `yes` or `no`.
     pub correct: String,
     /// Seconds the team took; empty when not timed by the team (teacher
-    /// entry, no answer, or a skipped question).
+    /// entry, no answer, or a skipped question). A player's seconds are
+    /// measured by the host, from the question opening to their answer
+    /// arriving.
     pub seconds: String,
     pub points: u32,
 }
@@ -46,8 +76,14 @@ pub struct SessionLog {
 }
 
 impl SessionLog {
-    /// Creates `sessions/DATE_TIME_BANK.csv` in `data_dir` with its header.
+    /// Creates `sessions/DATE_TIME_BANK.csv` in `data_dir` with its header,
+    /// for a team session.
     pub fn create(data_dir: &Path, bank_title: &str) -> std::io::Result<SessionLog> {
+        SessionLog::create_for(data_dir, bank_title, Participants::Teams)
+    }
+
+    /// Creates a session file for `who`.
+    pub fn create_for(data_dir: &Path, bank_title: &str, who: Participants) -> std::io::Result<SessionLog> {
         let now = jiff::ZonedDateTime::now();
         let session = now.strftime("%Y-%m-%d_%H-%M-%S").to_string();
         let date = now.strftime("%Y-%m-%d %H:%M").to_string();
@@ -71,7 +107,7 @@ impl SessionLog {
                 "bank",
                 "question_id",
                 "question",
-                "team",
+                who.heading(),
                 "answer",
                 "correct",
                 "seconds",
@@ -99,7 +135,7 @@ impl SessionLog {
                     date: self.date.clone(),
                     bank: self.bank.clone(),
                     question_id: q.question.id.clone(),
-                    question: q.question.prompt().to_string(),
+                    question: super::round::review_prompt(q),
                     team: team.clone(),
                     answer: if result.skipped { "(skipped)".to_string() } else { answer },
                     correct: if record.is_some_and(|r| r.record.verdict == Verdict::Correct) {
@@ -115,10 +151,59 @@ impl SessionLog {
             .collect()
     }
 
+    /// The rows for one closed question of a players' session: one per
+    /// player in the session when it closed.
+    pub fn player_rows(&self, result: &players::QuestionResult, session: &players::Session) -> Vec<Row> {
+        let q = &result.question;
+        result
+            .entries
+            .iter()
+            .map(|entry| {
+                let record: Option<&AnswerRecord> = entry.record.as_ref();
+                let answer = record.and_then(|r| r.answer);
+                Row {
+                    session: self.session.clone(),
+                    date: self.date.clone(),
+                    bank: self.bank.clone(),
+                    question_id: q.question.id.clone(),
+                    question: super::round::review_prompt(q),
+                    team: session.player(entry.seat).map(|p| p.name.clone()).unwrap_or_default(),
+                    answer: if result.skipped() {
+                        "(skipped)".to_string()
+                    } else {
+                        answer.map(|a| q.describe(Some(a))).unwrap_or_default()
+                    },
+                    correct: if record.is_some_and(|r| r.verdict == Verdict::Correct) { "yes" } else { "no" }
+                        .to_string(),
+                    seconds: record
+                        .filter(|r| r.answer.is_some())
+                        .map(|r| format!("{:.1}", r.response.as_secs_f64()))
+                        .unwrap_or_default(),
+                    points: record.map_or(0, |r| r.points.total()),
+                }
+            })
+            .collect()
+    }
+
     /// Appends a closed question's rows and flushes them to disk.
     pub fn append(&mut self, result: &QuestionResult, teams: &[String]) -> std::io::Result<()> {
+        let rows = self.rows(result, teams);
+        self.append_rows(&rows)
+    }
+
+    /// Appends a players' session's closed question and flushes it to disk.
+    pub fn append_players(
+        &mut self,
+        result: &players::QuestionResult,
+        session: &players::Session,
+    ) -> std::io::Result<()> {
+        let rows = self.player_rows(result, session);
+        self.append_rows(&rows)
+    }
+
+    fn append_rows(&mut self, rows: &[Row]) -> std::io::Result<()> {
         let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
-        for row in self.rows(result, teams) {
+        for row in rows {
             writer.serialize(row).map_err(std::io::Error::other)?;
         }
         let bytes = writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
@@ -133,10 +218,29 @@ impl SessionLog {
     }
 }
 
-/// Reads a session file. Rows cut off by a crash mid-write are reported, not
-/// fatal: everything before them is returned.
+/// A session file as read: who it is for, and its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionFile {
+    pub who: Participants,
+    pub rows: Vec<Row>,
+}
+
+/// Reads a session file's rows. Rows cut off by a crash mid-write are
+/// reported, not fatal: everything before them is returned.
 pub fn read(path: &Path) -> Result<Vec<Row>, String> {
+    read_file(path).map(|f| f.rows)
+}
+
+/// Reads a session file, team or players'.
+pub fn read_file(path: &Path) -> Result<SessionFile, String> {
     let mut reader = csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let headers = reader.headers().map_err(|e| format!("{}: {e}", path.display()))?;
+    let who = if headers.iter().any(|h| h == "player") { Participants::Players } else { Participants::Teams };
+    let rows = read_rows(path, &mut reader)?;
+    Ok(SessionFile { who, rows })
+}
+
+fn read_rows(path: &Path, reader: &mut csv::Reader<File>) -> Result<Vec<Row>, String> {
     let mut rows = Vec::new();
     let mut records = reader.deserialize::<Row>();
     while let Some(row) = records.next() {
@@ -305,5 +409,53 @@ mod tests {
         assert_eq!(find(dir.path(), &log.session), Some(log.path.clone()));
         assert_eq!(list(dir.path()), vec![log.path.clone()]);
         assert_eq!(find(dir.path(), "1999-01-01_00-00-00"), None);
+    }
+
+    #[test]
+    fn a_players_session_writes_a_row_per_player_with_host_seconds() {
+        use crate::quiz::players::{Seat, Session as Players};
+        use std::time::{Duration, Instant};
+        let dir = tempfile::tempdir().unwrap();
+        let bank = builtin::check().bank.unwrap();
+        let mut questions = deal(&bank, &RoundSettings::default(), 4).unwrap();
+        questions.retain(|q| !q.choices.is_empty());
+        let mut s = Players::new(questions, RoundSettings::default());
+        let t0 = Instant::now();
+        for name in ["Aroha, \"A\"", "Ben", "Late"] {
+            s.join(name, t0).unwrap();
+        }
+        s.start(t0);
+        let right = s.current().unwrap().correct_choice().unwrap();
+        s.answer(Seat(0), 1, Answer::Choice(right), t0 + Duration::from_millis(2300)).unwrap();
+        s.answer(Seat(1), 1, Answer::Choice((right + 1) % 2), t0 + Duration::from_secs(4)).unwrap();
+        s.reveal(t0 + Duration::from_secs(5));
+        let mut log = SessionLog::create_for(dir.path(), "Bank", Participants::Players).unwrap();
+        log.append_players(s.last_result().unwrap(), &s).unwrap();
+        s.next(t0 + Duration::from_secs(6));
+        s.next(t0 + Duration::from_secs(6));
+        s.skip(t0 + Duration::from_secs(7));
+        log.append_players(s.last_result().unwrap(), &s).unwrap();
+
+        let file = read_file(&log.path).unwrap();
+        assert_eq!(file.who, Participants::Players);
+        let header = std::fs::read_to_string(&log.path).unwrap();
+        assert!(header.lines().next().unwrap().contains(",player,answer,"), "{header}");
+        let rows = file.rows;
+        assert_eq!(rows.len(), 6, "three players, two questions");
+        assert_eq!(rows[0].team, "Aroha, \"A\"");
+        assert_eq!((rows[0].correct.as_str(), rows[0].seconds.as_str()), ("yes", "2.3"));
+        assert_eq!(rows[0].points, s.points(Seat(0)));
+        assert_eq!((rows[1].correct.as_str(), rows[1].points), ("no", 0));
+        assert_eq!((rows[2].answer.as_str(), rows[2].seconds.as_str()), ("", ""), "no answer, no time");
+        assert!(rows[3..].iter().all(|r| r.answer == "(skipped)" && r.points == 0));
+        let totals = totals(&rows);
+        assert_eq!((totals[0].team.as_str(), totals[0].asked, totals[0].correct), ("Aroha, \"A\"", 1, 1));
+        // A team session's file reads as teams.
+        let mut teams = SessionLog::create(dir.path(), "Bank").unwrap();
+        let played = played_session(&["A", "B"]);
+        teams.append(played.last_result().unwrap(), &played.teams).unwrap();
+        assert_eq!(read_file(&teams.path).unwrap().who, Participants::Teams);
+        assert_eq!(Participants::Players.count(1), "1 player");
+        assert_eq!(Participants::Teams.count(3), "3 teams");
     }
 }

@@ -25,7 +25,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Reads the session's article.
 pub(super) fn sentences(session: &EditSession) -> ArticleSentences {
-    let article = &session.bank.article.path;
+    let article = session.bank.article.as_ref().map_or("", |a| a.path.as_str());
     ArticleSentences(
         read_text(&article_path(&session.path, article))
             .map(|text| Article::new(&text).sentences)
