@@ -1,7 +1,9 @@
 //! The bank editor through the real plugins, headless: adding and filling in
 //! a question, undo and redo, errors at their field, the list and its
-//! filters, import and export, background, saving (and failing to), and
-//! never losing unsaved work when leaving or closing the window.
+//! filters, import (agreeing with `quorum import`) and export, background,
+//! a new bank drafted from an article and checking its drafts, saving (and
+//! failing to), and never losing unsaved work when leaving or closing the
+//! window.
 
 mod common;
 
@@ -13,7 +15,9 @@ use bevy::text::EditableText;
 use bevy::window::WindowCloseRequested;
 use common::Harness;
 use quorum::game::play::editing::{Editing, EditorCommand, StartInEditor};
-use quorum::game::screens::editor::{EditorAction, FormField, ImportPath, SearchField};
+use quorum::game::screens::editor::{ArticlePath, EditorAction, FormField, ImportPath, SearchField};
+use quorum::game::screens::setup::SetupAction;
+use quorum::game::settings::setup::RoundSetting;
 use quorum::game::ui::banner::{Banner, BannerKind};
 use quorum::game::{BankChoice, Screen};
 use quorum_core::bank::edit::{EditSession, TextField};
@@ -407,11 +411,13 @@ fn import_adds_a_spreadsheets_questions_through_the_dialog() {
     let field = h.find::<ImportPath>(|_| true).expect("the dialog has a path box");
     set_text(&mut h, field, &dir.path().join("missing.csv").display().to_string());
     click_action(&mut h, EditorAction::RunImport);
-    assert!(h.screen_text().contains("Cannot read"), "{}", h.screen_text());
+    let said = h.screen_text();
+    assert!(said.contains("Cannot import") && said.contains("missing.csv"), "{said}");
     assert_eq!(editing(&h).session.bank.questions.len(), n);
     set_text(&mut h, field, &sheet.display().to_string());
     click_action(&mut h, EditorAction::RunImport);
-    assert!(h.screen_text().contains("imported 2 questions"));
+    let said = h.screen_text();
+    assert!(said.contains("(a Quorum spreadsheet): imported 2 questions"), "{said}");
     let questions = &editing(&h).session.bank.questions;
     assert_eq!(questions.len(), n + 2);
     assert_eq!(questions[n].prompt(), "Who applies the laws?");
@@ -535,4 +541,189 @@ fn a_bank_that_does_not_parse_is_explained_not_opened() {
     click_action(&mut h, EditorAction::Command(EditorCommand::Leave));
     h.update();
     assert_eq!(h.screen(), Screen::BankError);
+}
+
+#[test]
+fn a_gift_file_named_txt_imports_in_the_editor_as_quorum_import_reads_it() {
+    let (dir, path) = bank_file();
+    let gift = dir.path().join("moodle-export.txt");
+    std::fs::write(
+        &gift,
+        "::who-applies::Who applies the laws? {=Judges ~Ministers ~The police}\n\n\
+         ::one-chamber::New Zealand's Parliament has one chamber. {T}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("from-cli.ron");
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .args(["import", gift.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let said_by_cli = String::from_utf8_lossy(&cli.stdout).to_string();
+    assert!(cli.status.success(), "{said_by_cli}{}", String::from_utf8_lossy(&cli.stderr));
+    assert!(said_by_cli.contains("(a Moodle GIFT file): imported 2 questions"), "{said_by_cli}");
+    let by_cli = EditSession::open(&out).unwrap().bank.questions;
+
+    let mut h = editor_on(&path);
+    let n = editing(&h).session.bank.questions.len();
+    click_action(&mut h, EditorAction::OpenImport);
+    let field = h.find::<ImportPath>(|_| true).unwrap();
+    // Pasted with quotes, as "copy as path" gives it.
+    set_text(&mut h, field, &format!("\"{}\"", gift.display()));
+    click_action(&mut h, EditorAction::RunImport);
+    let said = h.screen_text();
+    assert!(said.contains("(a Moodle GIFT file): imported 2 questions"), "{said}");
+    let imported = &editing(&h).session.bank.questions[n..];
+    assert_eq!(imported.len(), 2);
+    assert_eq!(imported, by_cli.as_slice(), "the editor and `quorum import` read the file alike");
+    assert!(matches!(imported[1].kind, QuestionKind::TrueFalse { answer: true, .. }));
+}
+
+/// An article of a few paragraphs, with quotes, figures and roles.
+const ARTICLE: &str = "Council votes to keep the library open\n\n\
+    The city council voted on Tuesday to keep the central library open, after more than 4,000 \
+    residents signed a petition.\n\n\
+    \"A library is the one place anyone can go without paying,\" said Mayor Ana Torres.\n\n\
+    Councillor Ben Okafor said the building needed repairs costing $2 million.\n\n\
+    \"We cannot keep patching the roof,\" Okafor said.\n";
+
+/// Draws the editor on the shipped bank, then drafts a new bank from
+/// `ARTICLE` (saved beside it) through the dialog.
+fn drafted_in_editor() -> (tempfile::TempDir, Harness, PathBuf) {
+    let (dir, path) = bank_file();
+    let article = dir.path().join("library-vote.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let mut h = editor_on(&path);
+    click_action(&mut h, EditorAction::OpenDraft);
+    let field = h.find::<ArticlePath>(|_| true).expect("the dialog has a path box");
+    set_text(&mut h, field, &article.display().to_string());
+    click_action(&mut h, EditorAction::RunDraft);
+    for _ in 0..3 {
+        h.update();
+    }
+    (dir, h, article)
+}
+
+#[test]
+fn a_new_bank_from_an_article_opens_in_the_editor_with_its_drafts_marked() {
+    let (dir, path) = bank_file();
+    let mut h = editor_on(&path);
+    click_action(&mut h, EditorAction::OpenDraft);
+    assert!(h.screen_text().contains("New bank from an article"));
+
+    // An article that isn't there: said so, naming it, and nothing changes.
+    let field = h.find::<ArticlePath>(|_| true).unwrap();
+    set_text(&mut h, field, &dir.path().join("no-such-article.txt").display().to_string());
+    click_action(&mut h, EditorAction::RunDraft);
+    let said = h.screen_text();
+    assert!(said.contains("No bank was made") && said.contains("no-such-article.txt"), "{said}");
+    assert_eq!(editing(&h).session.path, path, "the bank being edited stays open");
+    click_action(&mut h, EditorAction::CloseDialog);
+
+    // Unsaved work is never replaced by a draft.
+    type_into(&mut h, TextField::Topic, "Changed");
+    let article = dir.path().join("library-vote.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    click_action(&mut h, EditorAction::OpenDraft);
+    let field = h.find::<ArticlePath>(|_| true).unwrap();
+    set_text(&mut h, field, &article.display().to_string());
+    click_action(&mut h, EditorAction::RunDraft);
+    assert!(h.screen_text().contains("has unsaved changes"), "{}", h.screen_text());
+    assert!(!dir.path().join("library-vote.ron").exists());
+    ctrl(&mut h, KeyCode::KeyS);
+
+    click_action(&mut h, EditorAction::RunDraft);
+    for _ in 0..3 {
+        h.update();
+    }
+    let drafted = dir.path().join("library-vote.ron");
+    assert_eq!(editing(&h).session.path, drafted, "the drafted bank is open, saved beside the article");
+    assert!(h.find::<ArticlePath>(|_| true).is_none(), "the dialog is closed");
+    assert_eq!(
+        *h.resource::<BankChoice>(),
+        BankChoice::File(drafted.clone()),
+        "coming back to the editor opens it"
+    );
+    let bank = &editing(&h).session.bank;
+    assert!(bank.questions.len() >= 3, "quotes, figures and roles: {}", bank.questions.len());
+    assert!(bank.questions.iter().all(|q| q.draft && !q.source.is_empty()));
+    let torres = bank
+        .questions
+        .iter()
+        .find(|q| q.quote().is_some_and(|t| t.contains("without paying")))
+        .expect("a who-said-it question on the mayor's quote");
+    assert_eq!(torres.answer_text(), "Ana Torres");
+    assert_eq!(quorum_core::bank::check_file(&drafted).errors(), 0);
+
+    let n = bank.questions.len();
+    let text = h.screen_text();
+    assert_eq!(text.matches("\nDRAFT\n").count(), n, "every row is marked as a draft: {text}");
+    assert!(text.contains(&format!("{n} drafts left to check")), "{text}");
+    assert!(text.contains("Draft \u{2014} check it against the article"), "{text}");
+    assert!(text.contains("library-vote.txt"), "the article is read beside the bank: {text}");
+    assert!(!text.contains("cannot be read"), "{text}");
+}
+
+#[test]
+fn marking_a_draft_as_checked_counts_down_and_is_saved() {
+    let (_dir, mut h, _article) = drafted_in_editor();
+    let n = editing(&h).session.drafts_left();
+    assert!(n >= 3);
+    assert_eq!(n, editing(&h).session.bank.questions.len(), "every question starts as a draft");
+    let first = editing(&h).session.selected;
+    click_action(&mut h, EditorAction::MarkChecked);
+    assert!(!editing(&h).session.bank.questions[first].draft);
+    assert_eq!(editing(&h).session.drafts_left(), n - 1);
+    let text = h.screen_text();
+    assert!(text.contains(&format!("{} drafts left to check", n - 1)), "{text}");
+    assert_eq!(text.matches("\nDRAFT\n").count(), n - 1, "its mark is gone from the list");
+    assert!(!text.contains("Draft \u{2014} check it"), "the form no longer says it is a draft");
+    // Undo brings the mark back; redo checks it again.
+    ctrl(&mut h, KeyCode::KeyZ);
+    assert_eq!(editing(&h).session.drafts_left(), n);
+    ctrl(&mut h, KeyCode::KeyY);
+    assert_eq!(editing(&h).session.drafts_left(), n - 1);
+    ctrl(&mut h, KeyCode::KeyS);
+    let path = editing(&h).session.path.clone();
+    let saved = EditSession::open(&path).unwrap();
+    assert_eq!(saved.drafts_left(), n - 1, "the saved file keeps which are checked");
+    assert!(!saved.bank.questions[first].draft);
+}
+
+#[test]
+fn try_it_plays_a_draft_but_a_round_plays_drafts_only_when_chosen() {
+    let (_dir, mut h, _article) = drafted_in_editor();
+    let id = editing(&h).session.question().unwrap().id.clone();
+    assert!(editing(&h).session.question().unwrap().draft);
+    click_action(&mut h, EditorAction::Command(EditorCommand::TryIt));
+    h.update();
+    assert_eq!(h.screen(), Screen::Question, "a draft can be tried");
+    assert_eq!(h.resource::<quorum::game::CurrentRound>().round.current().unwrap().question.id, id);
+    h.press(KeyCode::Digit1);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.screen(), Screen::Editor);
+
+    // Leaving plays the drafted bank, and its questions are all drafts.
+    click_action(&mut h, EditorAction::Command(EditorCommand::Leave));
+    h.update();
+    assert_eq!(h.screen(), Screen::Title);
+    let drafts = h.resource::<quorum::game::ActiveBank>().bank.questions.len();
+    assert!(h.resource::<quorum::game::ActiveBank>().bank.questions.iter().all(|q| q.draft));
+    h.press(KeyCode::Enter); // Play
+    assert_eq!(h.screen(), Screen::Setup);
+    let text = h.screen_text();
+    assert!(text.contains("Play draft questions"), "{text}");
+    assert!(text.contains(&format!("Off ({drafts} in this bank)")), "{text}");
+    let start = h.find::<SetupAction>(|a| *a == SetupAction::Start).unwrap();
+    h.click(start);
+    assert_eq!(h.screen(), Screen::Setup, "no round of unchecked drafts unless chosen");
+    assert!(h.screen_text().contains("choose to play drafts"), "{}", h.screen_text());
+
+    let toggle = h.find::<SetupAction>(|a| *a == SetupAction::Setting(RoundSetting::Drafts)).unwrap();
+    h.click(toggle);
+    assert!(h.resource::<quorum::game::SetupChoices>().settings.include_drafts);
+    assert!(h.screen_text().contains(&format!("On ({drafts} in this bank)")));
+    let start = h.find::<SetupAction>(|a| *a == SetupAction::Start).unwrap();
+    h.click(start);
+    assert_eq!(h.screen(), Screen::Question, "chosen, the drafts are played");
+    assert!(h.resource::<quorum::game::CurrentRound>().round.current().unwrap().question.draft);
 }

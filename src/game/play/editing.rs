@@ -28,12 +28,20 @@ pub struct Editing {
     pub form_generation: u64,
     /// Bumped by every change, so the list and problems are redrawn.
     pub generation: u64,
+    /// A bank drafted in this editor from an article: leaving plays it,
+    /// rather than the bank that was in play before.
+    pub drafted_here: bool,
 }
 
 impl Editing {
     pub fn new(session: EditSession) -> Editing {
         let diagnostics = session.check().diagnostics;
-        Editing { session, diagnostics, form_generation: 0, generation: 0 }
+        Editing { session, diagnostics, form_generation: 0, generation: 0, drafted_here: false }
+    }
+
+    /// A bank just drafted from an article, opened in place of the last.
+    pub fn drafted(session: EditSession) -> Editing {
+        Editing { drafted_here: true, ..Editing::new(session) }
     }
 
     /// After a change: check again, and mark what must be redrawn.
@@ -270,20 +278,23 @@ fn apply(world: &mut World, command: EditorCommand) {
 
 fn leave(world: &mut World, quit: bool) {
     *world.resource_mut::<UnsavedPrompt>() = UnsavedPrompt::default();
-    let edited = world.remove_resource::<Editing>().map(|e| e.session.path);
+    let edited = world.remove_resource::<Editing>().map(|e| (e.session.path, e.drafted_here));
     if quit {
         world.write_message(AppExit::Success);
         return;
     }
-    // Play what was just edited: a copy of the built-in bank replaces it, and
-    // a teacher's file is checked now rather than waiting for the reload.
+    // Play what was just edited: a copy of the built-in bank or a bank
+    // drafted here replaces it, and a teacher's file is checked now rather
+    // than waiting for the reload.
     let builtin = !matches!(world.get_resource::<BankChoice>(), Some(BankChoice::File(_)));
     let next = match edited {
-        Some(path) if builtin || !world.contains_resource::<ActiveBank>() => {
+        Some((path, drafted)) if builtin || drafted || !world.contains_resource::<ActiveBank>() => {
             let checked = quorum_core::bank::check_file(&path);
             match ActiveBank::from_checked(&checked) {
                 Some(active) => {
-                    if builtin {
+                    if drafted {
+                        world.resource_mut::<Banner>().info(format!("Playing {}", path.display()));
+                    } else if builtin {
                         world.resource_mut::<Banner>().info(format!("Playing your copy: {}", path.display()));
                     }
                     world.insert_resource(active);
@@ -307,7 +318,8 @@ fn leave(world: &mut World, quit: bool) {
     world.resource_mut::<NextState<Screen>>().set(next);
 }
 
-/// Plays the question being edited, as it stands, then comes back.
+/// Plays the question being edited, as it stands (a draft too), then comes
+/// back.
 fn try_it(world: &mut World) {
     let Some(editing) = world.get_resource::<Editing>() else { return };
     let index = editing.session.selected;
@@ -320,7 +332,12 @@ fn try_it(world: &mut World) {
     let mut bank = editing.session.bank.clone();
     bank.questions = vec![question];
     let seconds = world.get_resource::<SetupChoices>().map_or(Some(20), |c| c.settings.seconds);
-    let settings = RoundSettings { questions: QuestionCount::All, seconds, ..RoundSettings::default() };
+    let settings = RoundSettings {
+        questions: QuestionCount::All,
+        seconds,
+        include_drafts: true,
+        ..RoundSettings::default()
+    };
     let seed = world.resource::<NextSeed>().0;
     match deal(&bank, &settings, seed) {
         Ok(questions) => {

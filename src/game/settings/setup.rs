@@ -48,6 +48,8 @@ pub enum RoundSetting {
     /// `None` is every topic.
     Topic(Option<String>),
     HighContrast,
+    /// Play questions `quorum draft` proposed that no one has checked yet.
+    Drafts,
 }
 
 impl SetupChoices {
@@ -73,6 +75,7 @@ impl SetupChoices {
             RoundSetting::Timer => s.seconds = cycle(&TIMERS, s.seconds, delta),
             RoundSetting::SpeedBonus => s.speed_bonus = !s.speed_bonus,
             RoundSetting::HighContrast => self.high_contrast = !self.high_contrast,
+            RoundSetting::Drafts => s.include_drafts = !s.include_drafts,
             RoundSetting::Difficulty(None) => s.difficulties.clear(),
             RoundSetting::Difficulty(Some(d)) => toggle(&mut s.difficulties, *d),
             RoundSetting::Topic(None) => s.topics.clear(),
@@ -136,6 +139,20 @@ mod tests {
         assert_eq!(cycle(&TIMERS, Some(20), 1), Some(30));
         assert_eq!(cycle(&TIMERS, Some(10), -1), None);
         assert_eq!(cycle(&TIMERS, None, 1), Some(10));
+    }
+
+    #[test]
+    fn playing_drafts_is_off_until_chosen_and_remembered_with_the_rest() {
+        let mut c = SetupChoices::default();
+        assert!(!c.settings.include_drafts, "drafts are played only when asked for");
+        c.change(&RoundSetting::Drafts, 1);
+        assert!(c.settings.include_drafts);
+        let dir = tempfile::tempdir().unwrap();
+        c.remember(&DataDir(dir.path().to_path_buf()));
+        let loaded = save_file::load::<SetupChoices>(&dir.path().join(FILE));
+        assert!(loaded.value.settings.include_drafts, "remembered for next time");
+        c.change(&RoundSetting::Drafts, -1);
+        assert!(!c.settings.include_drafts);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The rows setting up a round, shared by the solo and classroom setup
-//! screens: questions, timer, speed bonus, high contrast, difficulties and
-//! topics, and the scoring rules in a sentence.
+//! screens: questions, timer, speed bonus, high contrast, whether to play
+//! drafts (for a bank that has some), difficulties and topics, and the
+//! scoring rules in a sentence.
 
 use bevy::prelude::*;
 
@@ -34,9 +35,10 @@ fn capitalised(word: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-/// The stepped settings: questions, timer, speed bonus and the
-/// high-contrast theme. `wrap` turns each setting into the screen's action;
-/// `layout` is the label and value widths.
+/// The stepped settings: questions, timer, speed bonus, the high-contrast
+/// theme, and, when the bank has drafts no one has checked, whether to play
+/// them. `wrap` turns each setting into the screen's action; `layout` is
+/// the label and value widths.
 pub fn stepper_rows<A: Component>(
     rows: &mut ChildSpawnerCommands,
     choices: &SetupChoices,
@@ -48,12 +50,17 @@ pub fn stepper_rows<A: Component>(
     let s = &choices.settings;
     let available = bank.questions.iter().filter(|q| s.admits(q)).count();
     let (label_width, value_width) = layout;
-    let steppers = [
+    let mut steppers = vec![
         ("Questions", count_label(s.questions, available), RoundSetting::Questions),
         ("Time per question", timer_label(s.seconds), RoundSetting::Timer),
         ("Speed bonus", on_off(s.speed_bonus).to_string(), RoundSetting::SpeedBonus),
         ("High contrast", on_off(choices.high_contrast).to_string(), RoundSetting::HighContrast),
     ];
+    let drafts = bank.questions.iter().filter(|q| q.draft).count();
+    if drafts > 0 {
+        let value = format!("{} ({drafts} in this bank)", on_off(s.include_drafts));
+        steppers.push(("Play draft questions", value, RoundSetting::Drafts));
+    }
     for (label, value, setting) in steppers {
         controls::setting_row(rows, label, label_width, |r| {
             let focused = focus == Some(&setting);

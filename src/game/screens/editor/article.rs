@@ -25,7 +25,12 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Reads the session's article.
 pub(super) fn sentences(session: &EditSession) -> ArticleSentences {
-    let article = session.bank.article.as_ref().map_or("", |a| a.path.as_str());
+    let Some(article) = session.bank.article.as_ref().map(|a| a.path.as_str()) else {
+        return ArticleSentences(Err(
+            "This bank has no article (it was imported): its questions are not checked against one."
+                .to_string(),
+        ));
+    };
     ArticleSentences(
         read_text(&article_path(&session.path, article))
             .map(|text| Article::new(&text).sentences)

@@ -129,6 +129,7 @@ fn delete(_: On<Activate>, mut view: ResMut<EditorView>, mut editing: ResMut<Edi
 fn keep_editing(_: On<Activate>, mut view: ResMut<EditorView>, mut prompt: ResMut<UnsavedPrompt>) {
     view.confirm_delete = false;
     view.import_open = false;
+    view.draft_open = false;
     prompt.open = false;
 }
 
@@ -142,9 +143,10 @@ fn escape(
     if !keys.just_pressed(KeyCode::Escape) {
         return;
     }
-    if prompt.open || view.confirm_delete || view.import_open {
+    if prompt.open || view.confirm_delete || view.import_open || view.draft_open {
         view.confirm_delete = false;
         view.import_open = false;
+        view.draft_open = false;
         prompt.open = false;
     } else if focus.get().is_some() {
         focus.clear();

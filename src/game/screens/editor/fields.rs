@@ -50,6 +50,19 @@ pub(super) fn value_of(text: &EditableText) -> String {
     text.value().into_iter().collect()
 }
 
+/// A path typed or pasted into a box: without the spaces around it, nor
+/// the quotes a file manager's "copy as path" adds.
+pub(super) fn typed_path(text: &EditableText) -> std::path::PathBuf {
+    let value = value_of(text);
+    let trimmed = value.trim();
+    let unquoted = trimmed
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .or_else(|| trimmed.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')))
+        .unwrap_or(trimmed);
+    std::path::PathBuf::from(unquoted.trim())
+}
+
 /// The keyboard order of the form's fields, after the search box.
 #[derive(Debug)]
 pub(super) struct TabOrder(i32);

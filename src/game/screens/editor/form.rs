@@ -1,7 +1,8 @@
 //! The selected question's form: its fields for its kind, the choices with
 //! the right one marked, the explanation, the article sentences it rests
 //! on, and background from outside the article with where it comes from.
-//! The form is rebuilt when the question's shape changes, not on typing.
+//! A drafted question says so at the top, with "Mark as checked". The form
+//! is rebuilt when the question's shape changes, not on typing.
 
 use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
@@ -80,6 +81,9 @@ fn question_form(form: &mut ChildSpawnerCommands, theme: &Theme, q: &Question) {
                 .observe(send(try_it));
         },
     );
+    if q.draft || q.draft_note.is_some() {
+        draft_notice(form, q);
+    }
     field(form, theme, "Id (a stable name: lower-case words and hyphens)", q, TextField::Id, 1.0, &mut tab);
     field(form, theme, "Topic", q, TextField::Topic, 1.0, &mut tab);
     form.spawn(widgets::text("Difficulty", size::TINY, Ink::Muted));
@@ -135,6 +139,41 @@ fn question_form(form: &mut ChildSpawnerCommands, theme: &Theme, q: &Question) {
     }
     sources(form, q);
     background(form, theme, q, &mut tab);
+}
+
+/// A question drafted from the article that no one has checked yet: what
+/// to check (the drafter's note, when it was unsure), and the button that
+/// marks it as checked.
+fn draft_notice(form: &mut ChildSpawnerCommands, q: &Question) {
+    form.spawn((
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(4),
+            padding: UiRect::all(px(8)),
+            border_radius: BorderRadius::all(px(8)),
+            ..default()
+        },
+        (BackgroundColor::default(), Fill::Raised),
+    ))
+    .with_children(|notice| {
+        notice.spawn(Node { align_items: AlignItems::Center, column_gap: px(8), ..default() }).with_children(
+            |top| {
+                top.spawn((
+                    widgets::bold("Draft \u{2014} check it against the article", size::SMALL, Ink::Partial),
+                    Node { flex_grow: 1.0, ..default() },
+                ));
+                top.spawn(widgets::small_button("Mark as checked", EditorAction::MarkChecked))
+                    .observe(edit(|s, i| s.mark_reviewed(i)));
+            },
+        );
+        let what = match &q.draft_note {
+            Some(note) => format!("Check this first: {note}."),
+            None => "Drafted from the article by rules, not by a person: check the answer, the wrong \
+                     choices and the explanation against the sentence it rests on."
+                .to_string(),
+        };
+        notice.spawn(widgets::text(what, size::TINY, Ink::Text));
+    });
 }
 
 /// The choices, each with Right/Wrong, its text, and buttons to move or

@@ -1,11 +1,12 @@
 //! The editor's header, one line at 1280×720: the bank's title and whether
-//! it is saved, its counts and file in small type beneath, and the commands
-//! on the bank (save, undo, redo, import, export, back). Trying a question
-//! is the form's. Exporting is the core's; this only reports it.
+//! it is saved, its counts (questions, errors, drafts left to check) and
+//! file in small type beneath, and the commands on the bank (save, undo,
+//! redo, import, export, a new bank from an article, back). Trying a
+//! question is the form's. Exporting is the core's; this only reports it.
 
 use bevy::prelude::*;
 
-use super::{EditorAction, EditorSystems, import, send};
+use super::{EditorAction, EditorSystems, draft, import, send};
 use crate::game::play::editing::{Editing, EditorCommand};
 use crate::game::theme::{Ink, size, widgets};
 use crate::game::ui::banner::Banner;
@@ -66,6 +67,8 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands) {
             }
             bar.spawn(widgets::small_button("Import", EditorAction::OpenImport)).observe(import::open);
             bar.spawn(widgets::small_button("Export", EditorAction::Export)).observe(export_beside);
+            bar.spawn(widgets::small_button("New bank from an article", EditorAction::OpenDraft))
+                .observe(draft::open);
             bar.spawn(widgets::small_button("Back", EditorAction::Command(EditorCommand::Leave)))
                 .observe(send(EditorCommand::Leave));
         });
@@ -92,9 +95,14 @@ fn draw(
     let errors = editing.diagnostics.iter().filter(|d| d.is_error()).count();
     let file = s.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let n = s.bank.questions.len();
+    let drafts = match s.drafts_left() {
+        0 => String::new(),
+        1 => " · 1 draft left to check".to_string(),
+        d => format!(" · {d} drafts left to check"),
+    };
     // The counts first: a long file name is what gets cut.
     let line = format!(
-        "{n} question{} · {errors} error{} · {file}",
+        "{n} question{} · {errors} error{}{drafts} · {file}",
         if n == 1 { "" } else { "s" },
         if errors == 1 { "" } else { "s" }
     );

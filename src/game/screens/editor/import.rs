@@ -1,6 +1,8 @@
-//! Import: a dialog that takes the path of a spreadsheet (`.csv`) or a
-//! Moodle file (`.gift`) and adds its questions to the end of the bank,
-//! saying what was imported and what was skipped.
+//! Import: a dialog that takes the path of a file of questions (a
+//! spreadsheet, a Kahoot or Wayground quiz, a Moodle GIFT file) and adds
+//! its questions to the end of the bank, saying what the file was, what
+//! was imported and what was skipped. Telling the format and reading it are
+//! the core's `import_file`, the same as `quorum import`.
 
 use std::path::Path;
 
@@ -8,13 +10,13 @@ use bevy::prelude::*;
 use bevy::text::EditableText;
 
 use super::dialogs::{buttons, spawn_dialog};
-use super::fields::{text_input, value_of};
+use super::fields::{text_input, typed_path};
 use super::{EditorAction, EditorSystems, EditorView, ImportPath};
 use crate::game::play::editing::Editing;
 use crate::game::theme::{Ink, Theme, size, widgets};
 use crate::game::ui::menu::Activate;
 use quorum_core::bank::edit::EditSession;
-use quorum_core::bank::{gift, read_text, spreadsheet};
+use quorum_core::bank::import::import_file;
 
 /// The import dialog's root.
 #[derive(Component)]
@@ -40,28 +42,31 @@ fn run(
     mut editing: ResMut<Editing>,
     mut view: ResMut<EditorView>,
 ) {
-    let typed = paths.iter().next().map(value_of).unwrap_or_default();
-    view.import_message = append_file(&mut editing.session, Path::new(typed.trim()));
+    let typed = paths.iter().next().map(typed_path).unwrap_or_default();
+    view.import_message = append_file(&mut editing.session, &typed);
     editing.changed(true);
 }
 
-/// Adds the questions of the file at `path` to the session; says what was
-/// imported and skipped, or why the file cannot be read.
+/// Adds the questions of the file at `path` to the session; says what the
+/// file was and what was imported and skipped, as `quorum import` does, or
+/// why it cannot be imported.
 fn append_file(session: &mut EditSession, path: &Path) -> String {
-    let text = match read_text(path) {
-        Ok(text) => text,
-        Err(e) => return format!("Cannot read {}: {e}", path.display()),
-    };
-    let shown = path.display().to_string();
-    let (title, article) = (session.bank.title.clone(), session.bank.article.clone());
-    let imported = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gift")) {
-        gift::import(&shown, &text, &title, article)
-    } else {
-        spreadsheet::import(&shown, &text, &title, article)
-    };
-    let summary = imported.summary();
-    session.append(imported.bank.questions);
-    summary
+    if path.as_os_str().is_empty() {
+        return "Type the path of the file to import first.".to_string();
+    }
+    let shown = path.display();
+    match import_file(path) {
+        Ok(file) => {
+            let line = format!("{shown} ({}): {}", file.format.name(), file.imported.summary());
+            // The bank's article stays its own: imported questions have none.
+            session.append(file.imported.bank.questions);
+            line
+        }
+        Err(d) => match &d.help {
+            Some(help) => format!("Cannot import {shown}: {} ({help})", d.message),
+            None => format!("Cannot import {shown}: {}", d.message),
+        },
+    }
 }
 
 /// Opens and closes the dialog with the view, and shows what the last
@@ -80,8 +85,8 @@ fn draw(
         (true, None) => spawn_dialog(&mut commands, &theme, ImportDialog, |d| {
             d.spawn(widgets::bold("Import questions", size::HEADING, Ink::Text));
             d.spawn(widgets::text(
-                "The path of a spreadsheet (.csv) or Moodle file (.gift). Its questions are added to the end \
-                 of this bank.",
+                "The path of a spreadsheet (.csv or .xlsx: Quorum's columns, a Kahoot or Wayground quiz) or \
+                 a Moodle GIFT file. Its questions are added to the end of this bank.",
                 size::SMALL,
                 Ink::Muted,
             ));

@@ -1,7 +1,8 @@
 //! The question list: a search box and kind and topic filters over the
 //! questions, each shown by its prompt (or a who-said-it question's quote)
-//! with its id small beneath, and the buttons that add, copy, delete and
-//! move questions. Which questions match a search is the core's rule.
+//! with its id small beneath (after "DRAFT" for a draft not yet checked),
+//! and the buttons that add, copy, delete and move questions. Which
+//! questions match a search is the core's rule.
 
 use bevy::prelude::*;
 use bevy::text::EditableText;
@@ -29,6 +30,9 @@ pub(super) struct ListKey {
     kind_filter: usize,
     topic_filter: Option<String>,
 }
+
+/// The mark before a draft's id: drafted, not yet checked by the teacher.
+const DRAFT_TAG: &str = "DRAFT";
 
 /// How much of a prompt a row shows: two lines of the list.
 const HEADLINE_CHARS: usize = 70;
@@ -251,11 +255,20 @@ fn row(list: &mut ChildSpawnerCommands, editing: &Editing, i: usize, q: &Questio
         };
         row.spawn((column, Pickable::IGNORE)).with_children(|col| {
             col.spawn((widgets::text(headline(q), size::TINY, Ink::Text), Pickable::IGNORE));
-            col.spawn((
-                widgets::text(q.id.clone(), 14.0, Ink::Muted),
-                TextLayout::no_wrap(),
-                Pickable::IGNORE,
-            ));
+            col.spawn((Node { column_gap: px(6), ..default() }, Pickable::IGNORE)).with_children(|line| {
+                if q.draft {
+                    line.spawn((
+                        widgets::bold(DRAFT_TAG, 14.0, Ink::Partial),
+                        TextLayout::no_wrap(),
+                        Pickable::IGNORE,
+                    ));
+                }
+                line.spawn((
+                    widgets::text(q.id.clone(), 14.0, Ink::Muted),
+                    TextLayout::no_wrap(),
+                    Pickable::IGNORE,
+                ));
+            });
         });
     });
 }

@@ -9,6 +9,7 @@
 
 mod article;
 mod dialogs;
+mod draft;
 mod fields;
 mod form;
 mod header;
@@ -53,6 +54,9 @@ pub enum EditorAction {
     Export,
     OpenImport,
     RunImport,
+    OpenDraft,
+    RunDraft,
+    MarkChecked,
 }
 
 /// A text field of the form.
@@ -67,6 +71,10 @@ pub struct SearchField;
 #[derive(Component, Debug, Clone, Copy)]
 pub struct ImportPath;
 
+/// The article's path box of the "New bank from an article" dialog.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct ArticlePath;
+
 /// Filters and dialogs of the editor's view.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct EditorView {
@@ -79,6 +87,9 @@ pub struct EditorView {
     pub confirm_delete: bool,
     pub import_open: bool,
     pub import_message: String,
+    pub draft_open: bool,
+    /// Why the last "New bank from an article" made no bank.
+    pub draft_message: String,
     /// Typed values the bank refused (a number that isn't one), by field.
     pub refused: Vec<(TextField, String)>,
     /// What the form and list were last drawn for; `None` draws them afresh.
@@ -120,6 +131,7 @@ pub(super) fn plugin(app: &mut App) {
             fields::plugin,
             article::plugin,
             dialogs::plugin,
+            draft::plugin,
             import::plugin,
             unopened::plugin,
         ));
