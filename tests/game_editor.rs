@@ -710,20 +710,22 @@ fn try_it_plays_a_draft_but_a_round_plays_drafts_only_when_chosen() {
     assert!(h.resource::<quorum::game::ActiveBank>().bank.questions.iter().all(|q| q.draft));
     h.press(KeyCode::Enter); // Play
     assert_eq!(h.screen(), Screen::Setup);
+    let label = format!("Play draft questions ({drafts})");
     let text = h.screen_text();
-    assert!(text.contains("Play draft questions"), "{text}");
-    assert!(text.contains(&format!("Off ({drafts} in this bank)")), "{text}");
+    assert!(text.contains(&label) && text.contains("Leave out"), "{text}");
+    assert!(!h.resource::<quorum::game::SetupChoices>().settings.include_drafts, "left out unless chosen");
     let start = h.find::<SetupAction>(|a| *a == SetupAction::Start).unwrap();
     h.click(start);
     assert_eq!(h.screen(), Screen::Setup, "no round of unchecked drafts unless chosen");
     assert!(h.screen_text().contains("choose to play drafts"), "{}", h.screen_text());
 
-    let toggle = h.find::<SetupAction>(|a| *a == SetupAction::Setting(RoundSetting::Drafts)).unwrap();
-    h.click(toggle);
+    let play = h.find::<SetupAction>(|a| *a == SetupAction::Setting(RoundSetting::Drafts(true))).unwrap();
+    h.click(play);
     assert!(h.resource::<quorum::game::SetupChoices>().settings.include_drafts);
-    assert!(h.screen_text().contains(&format!("On ({drafts} in this bank)")));
     let start = h.find::<SetupAction>(|a| *a == SetupAction::Start).unwrap();
     h.click(start);
     assert_eq!(h.screen(), Screen::Question, "chosen, the drafts are played");
     assert!(h.resource::<quorum::game::CurrentRound>().round.current().unwrap().question.draft);
+    let remembered = std::fs::read_to_string(h.data.path().join("setup.ron")).unwrap();
+    assert!(remembered.contains("include_drafts: true"), "remembered for next time: {remembered}");
 }

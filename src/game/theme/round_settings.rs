@@ -35,10 +35,9 @@ fn capitalised(word: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-/// The stepped settings: questions, timer, speed bonus, the high-contrast
-/// theme, and, when the bank has drafts no one has checked, whether to play
-/// them. `wrap` turns each setting into the screen's action; `layout` is
-/// the label and value widths.
+/// The stepped settings: questions, timer, speed bonus and the
+/// high-contrast theme. `wrap` turns each setting into the screen's action;
+/// `layout` is the label and value widths.
 pub fn stepper_rows<A: Component>(
     rows: &mut ChildSpawnerCommands,
     choices: &SetupChoices,
@@ -50,17 +49,12 @@ pub fn stepper_rows<A: Component>(
     let s = &choices.settings;
     let available = bank.questions.iter().filter(|q| s.admits(q)).count();
     let (label_width, value_width) = layout;
-    let mut steppers = vec![
+    let steppers = [
         ("Questions", count_label(s.questions, available), RoundSetting::Questions),
         ("Time per question", timer_label(s.seconds), RoundSetting::Timer),
         ("Speed bonus", on_off(s.speed_bonus).to_string(), RoundSetting::SpeedBonus),
         ("High contrast", on_off(choices.high_contrast).to_string(), RoundSetting::HighContrast),
     ];
-    let drafts = bank.questions.iter().filter(|q| q.draft).count();
-    if drafts > 0 {
-        let value = format!("{} ({drafts} in this bank)", on_off(s.include_drafts));
-        steppers.push(("Play draft questions", value, RoundSetting::Drafts));
-    }
     for (label, value, setting) in steppers {
         controls::setting_row(rows, label, label_width, |r| {
             let focused = focus == Some(&setting);
@@ -69,7 +63,8 @@ pub fn stepper_rows<A: Component>(
     }
 }
 
-/// The chips choosing which questions a round draws: difficulties and topics.
+/// The chips choosing which questions a round draws: difficulties, topics
+/// and, when the bank has drafts no one has checked, whether to play them.
 pub fn filter_rows<A: Component>(
     rows: &mut ChildSpawnerCommands,
     choices: &SetupChoices,
@@ -98,6 +93,18 @@ pub fn filter_rows<A: Component>(
             controls::chip(r, &topic, on, focused(&setting), wrap(setting.clone()));
         }
     });
+    let drafts = bank.questions.iter().filter(|q| q.draft).count();
+    if drafts > 0 {
+        controls::setting_row(rows, "Drafts", label_width, |r| {
+            for (play, label) in
+                [(false, "Leave out".to_string()), (true, format!("Play draft questions ({drafts})"))]
+            {
+                let setting = RoundSetting::Drafts(play);
+                let on = s.include_drafts == play;
+                controls::chip(r, &label, on, focused(&setting), wrap(setting.clone()));
+            }
+        });
+    }
 }
 
 /// The scoring rules in a sentence, as they apply to these settings.

@@ -30,7 +30,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, draw.in_set(EditorSystems::Draw));
 }
 
-/// The header's "New bank from an article" button.
+/// The header's "New from an article" button.
 pub(super) fn open(_: On<Activate>, mut view: ResMut<EditorView>) {
     view.draft_open = true;
     view.draft_message.clear();

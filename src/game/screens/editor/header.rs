@@ -44,14 +44,15 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands) {
             .with_children(|text| {
                 text.spawn(Node { column_gap: px(12), align_items: AlignItems::Baseline, ..default() })
                     .with_children(|line| {
-                        line.spawn((
-                            BankTitle,
-                            widgets::bold("", size::SMALL, Ink::Text),
-                            TextLayout::no_wrap(),
-                        ));
+                        // Whether the work is saved comes first: a long title is what gets cut.
                         line.spawn((
                             SaveState,
                             widgets::bold("", size::TINY, Ink::Correct),
+                            TextLayout::no_wrap(),
+                        ));
+                        line.spawn((
+                            BankTitle,
+                            widgets::bold("", size::SMALL, Ink::Text),
                             TextLayout::no_wrap(),
                         ));
                     });
@@ -67,7 +68,7 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands) {
             }
             bar.spawn(widgets::small_button("Import", EditorAction::OpenImport)).observe(import::open);
             bar.spawn(widgets::small_button("Export", EditorAction::Export)).observe(export_beside);
-            bar.spawn(widgets::small_button("New bank from an article", EditorAction::OpenDraft))
+            bar.spawn(widgets::small_button("New from an article", EditorAction::OpenDraft))
                 .observe(draft::open);
             bar.spawn(widgets::small_button("Back", EditorAction::Command(EditorCommand::Leave)))
                 .observe(send(EditorCommand::Leave));
@@ -97,12 +98,12 @@ fn draw(
     let n = s.bank.questions.len();
     let drafts = match s.drafts_left() {
         0 => String::new(),
-        1 => " · 1 draft left to check".to_string(),
-        d => format!(" · {d} drafts left to check"),
+        1 => "1 draft left to check · ".to_string(),
+        d => format!("{d} drafts left to check · "),
     };
-    // The counts first: a long file name is what gets cut.
+    // The drafts and counts first: a long file name is what gets cut.
     let line = format!(
-        "{n} question{} · {errors} error{}{drafts} · {file}",
+        "{drafts}{n} question{} · {errors} error{} · {file}",
         if n == 1 { "" } else { "s" },
         if errors == 1 { "" } else { "s" }
     );
