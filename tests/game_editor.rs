@@ -729,3 +729,21 @@ fn try_it_plays_a_draft_but_a_round_plays_drafts_only_when_chosen() {
     let remembered = std::fs::read_to_string(h.data.path().join("setup.ron")).unwrap();
     assert!(remembered.contains("include_drafts: true"), "remembered for next time: {remembered}");
 }
+
+#[test]
+fn a_bank_without_an_article_says_so_where_the_article_would_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let gift = dir.path().join("quiz.gift");
+    std::fs::write(&gift, "::who-applies::Who applies the laws? {=Judges ~Ministers}\n").unwrap();
+    let out = dir.path().join("imported.ron");
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .args(["import", gift.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(cli.status.success(), "{}", String::from_utf8_lossy(&cli.stderr));
+    let mut h = editor_on(&out);
+    assert!(editing(&h).session.bank.article.is_none());
+    let text = h.screen_text();
+    assert!(text.contains("This bank has no article"), "{text}");
+    assert!(!text.contains("cannot be read"), "{text}");
+}
