@@ -565,12 +565,12 @@ mod tests {
             b.questions[2].draft = true;
             b.questions[2].draft_note = Some("uncertain speaker: \"She\" could be A or B".into());
         });
-        let n = builtin::check().bank.unwrap().questions.len();
+        let total = builtin::check().bank.unwrap().questions.len();
         assert_eq!(
             w,
             [
                 format!(
-                    "questions: 2 of {n} questions are drafts no one has reviewed yet; the game plays drafts only when asked to"
+                    "questions: 2 of {total} questions are drafts no one has reviewed yet; the game plays drafts only when asked to"
                 ),
                 "answer: draft to check: uncertain speaker: \"She\" could be A or B".to_string(),
             ]
