@@ -3,6 +3,7 @@
 
 mod authoring;
 mod check;
+mod host;
 mod results;
 mod review;
 mod share;
@@ -133,6 +134,9 @@ pub enum Command {
     },
     /// Write a printable fact-check sheet (HTML): every question, its answer, the article's words, the background.
     Review(review::ReviewArgs),
+    /// Students answer on their own phones, tablets or Chromebooks: open the game on its lobby.
+    /// Prints `Join at http://IP:PORT/ with PIN NNNNNN` once listening.
+    Host(host::HostArgs),
     /// List past classroom sessions, or print one session's summary table.
     Results {
         /// A session id (as listed), a results file's name, or its path.
@@ -188,6 +192,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             play(PlayArgs { bank: Some(bank), ..PlayArgs::default() }, true)
         }
         Some(Command::Review(args)) => review::run(args),
+        Some(Command::Host(args)) => host::run(args),
         Some(Command::Results { session }) => {
             print!("{}", results::run(session.as_deref())?);
             Ok(ExitCode::SUCCESS)
@@ -254,10 +259,16 @@ fn play(args: PlayArgs, edit: bool) -> Result<ExitCode, String> {
         }),
         size: args.size,
         edit,
+        host: None,
+        frame_log: None,
     };
-    match crate::game::run(launch) {
-        bevy::app::AppExit::Success => Ok(ExitCode::SUCCESS),
-        bevy::app::AppExit::Error(code) => Ok(ExitCode::from(code.get())),
+    Ok(exit_code(crate::game::run(launch)))
+}
+
+fn exit_code(exit: bevy::app::AppExit) -> ExitCode {
+    match exit {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(code) => ExitCode::from(code.get()),
     }
 }
 

@@ -1,10 +1,12 @@
 //! The game's hold on the core: the bank in play, the solo round, the
-//! classroom session, the bank being edited, and pause. Each wraps a core
-//! type in a resource, turns input into calls on it, and moves the screens
-//! along with what it says. No rule of play is written here.
+//! classroom session, students' devices (the hosted server), the bank being
+//! edited, and pause. Each wraps a core type in a resource, turns input into
+//! calls on it, and moves the screens along with what it says. No rule of
+//! play is written here.
 
 pub mod bank;
 pub mod classroom;
+pub mod devices;
 pub mod editing;
 pub mod pause;
 pub mod round;
@@ -12,5 +14,12 @@ pub mod round;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((bank::plugin, round::plugin, pause::plugin, classroom::plugin, editing::plugin));
+    app.add_plugins((
+        bank::plugin,
+        round::plugin,
+        pause::plugin,
+        classroom::plugin,
+        devices::plugin,
+        editing::plugin,
+    ));
 }

@@ -1,6 +1,8 @@
 //! `--screenshot OUT.png --frames N --screen S`: drive the real game to a
 //! screen, let it render N frames, save the window as a PNG and exit. Used
-//! for the README's pictures and CI's smoke test under Xvfb.
+//! for the README's pictures and CI's smoke test under Xvfb. The students'
+//! lobby (`quorum host --screenshot`) is taken once two players have joined
+//! from their own devices, and the game carries on.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -11,6 +13,7 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_dis
 use super::window::KeepDrawing;
 use crate::game::Screen;
 use crate::game::play::classroom::{ClassSession, TeacherCommand, start_session};
+use crate::game::play::devices::Shown;
 use crate::game::play::round::{AnswerGiven, CurrentRound, start_round};
 use crate::game::settings::classroom::ClassChoices;
 use quorum_core::bank::QuestionKind;
@@ -42,6 +45,8 @@ pub enum ShotScreen {
     ClassEntry,
     /// The bank editor.
     Editor,
+    /// The students' devices lobby, once two players are in.
+    Lobby,
 }
 
 impl ShotScreen {
@@ -59,6 +64,7 @@ impl ShotScreen {
             ShotScreen::Podium => Screen::Podium,
             ShotScreen::ClassResults => Screen::ClassResults,
             ShotScreen::Editor => Screen::Editor,
+            ShotScreen::Lobby => Screen::Lobby,
         }
     }
 
@@ -71,6 +77,7 @@ impl ShotScreen {
                 | ShotScreen::Reveal
                 | ShotScreen::Results
                 | ShotScreen::Editor
+                | ShotScreen::Lobby
         )
     }
 }
@@ -97,8 +104,10 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(Update, (drive, shoot).chain());
 }
 
-fn keep_drawing(mut keep: ResMut<KeepDrawing>) {
-    keep.screenshot = true;
+fn keep_drawing(plan: Res<ScreenshotPlan>, mut keep: ResMut<KeepDrawing>) {
+    // The lobby waits for players without drawing continuously: an idle
+    // window must wake for a join on its own.
+    keep.screenshot = plan.screen != ShotScreen::Lobby;
 }
 
 /// An answer, right or wrong as asked; estimates half a tolerance or one and
@@ -132,10 +141,15 @@ fn drive(world: &mut World) {
             }
             // After the rows have slid into place.
             ShotScreen::Leaderboard => !world.resource::<KeepDrawing>().animation,
+            // With names to show.
+            ShotScreen::Lobby => world
+                .get_resource::<Shown>()
+                .is_some_and(|s| s.players.iter().filter(|p| !p.removed).count() >= 2),
             _ => true,
         };
     if arrived || screen == Screen::BankError {
         world.resource_mut::<Progress>().arrived = true;
+        world.resource_mut::<KeepDrawing>().screenshot = true;
         // A picture of the screen, not of news about the bank.
         world.resource_mut::<super::banner::Banner>().message = None;
         return;
@@ -149,6 +163,10 @@ fn drive(world: &mut World) {
         return;
     }
     match screen {
+        Screen::Title if target == Screen::Lobby => {
+            world.resource_mut::<ClassChoices>().devices = true;
+            world.resource_mut::<NextState<Screen>>().set(Screen::Lobby);
+        }
         Screen::Title if matches!(target, Screen::Setup | Screen::Editor) => {
             world.resource_mut::<NextState<Screen>>().set(target)
         }
@@ -209,6 +227,7 @@ fn set_up_class(world: &mut World, shot: ShotScreen) {
         (AnsweringStyle::Buzzers, 4)
     };
     choices.style = style;
+    choices.devices = false;
     choices.teams = birds[..teams].iter().map(|b| b.to_string()).collect();
     choices.leaderboard_every = Some(1);
     world.insert_resource(choices);
@@ -254,10 +273,16 @@ fn shoot(plan: Res<ScreenshotPlan>, mut progress: ResMut<Progress>, mut commands
     }
     progress.requested = true;
     let path = plan.path.clone();
+    // The lobby's picture is taken during a real game, which goes on.
+    let carry_on = plan.screen == ShotScreen::Lobby;
     commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path.clone())).observe(
-        move |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+        move |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>, mut keep: ResMut<KeepDrawing>| {
             info!("screenshot of the window taken for {}", path.display());
-            exit.write(AppExit::Success);
+            if carry_on {
+                keep.screenshot = false;
+            } else {
+                exit.write(AppExit::Success);
+            }
         },
     );
 }
