@@ -6,10 +6,10 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::game::play::devices::HostAddress;
-use crate::game::ui::screenshot::{ScreenshotPlan, ShotScreen};
+use crate::game::ui::screenshot::{Arrival, ScreenshotPlan, ShotScreen};
 use quorum_core::quiz::QuestionCount;
 
 #[derive(Debug, Clone, Args)]
@@ -35,9 +35,22 @@ pub struct HostArgs {
     /// The window's size in pixels, such as 1920x1080 for a projector.
     #[arg(long, value_name = "WxH", value_parser = super::parse_size)]
     pub size: Option<(u32, u32)>,
-    /// Save the lobby as a PNG once two players have joined, and carry on.
+    /// Save a screen as a PNG once students have joined from their devices
+    /// (the lobby: once two are in, and the game carries on; the others:
+    /// the game plays itself there, then exits).
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
+    /// The screen for --screenshot: lobby, devices-question, devices-reveal,
+    /// devices-leaderboard, devices-podium or devices-results.
+    #[arg(long, value_enum, default_value_t = ShotScreen::Lobby, requires = "screenshot")]
+    pub screen: ShotScreen,
+    /// Read the teacher's console words (start, reveal, next, status, ...) on
+    /// standard input beside the window's keys, each answered with a status line.
+    #[arg(long, hide = true)]
+    pub teacher_stdin: bool,
+    /// Connections at once (for the load benchmark).
+    #[arg(long, value_name = "N", hide = true, default_value_t = quorum_lan::host::DEFAULT_MAX_CONNECTIONS)]
+    pub max_connections: usize,
     /// Write each frame's time to this file (for measuring the window under load; see docs/performance.md).
     #[arg(long, value_name = "FILE", hide = true)]
     pub frame_log: Option<PathBuf>,
@@ -47,7 +60,16 @@ pub fn run(args: HostArgs) -> Result<ExitCode, String> {
     if let Some(out) = &args.screenshot
         && !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"))
     {
-        return Err(format!("--screenshot {}: the screenshot is saved as PNG, so name it .png", out.display()));
+        return Err(format!(
+            "--screenshot {}: the screenshot is saved as PNG, so name it .png",
+            out.display()
+        ));
+    }
+    if !args.screen.is_devices() {
+        return Err(format!(
+            "--screen {}: quorum host photographs the students' devices screens (lobby, devices-question, devices-reveal, devices-leaderboard, devices-podium, devices-results)",
+            args.screen.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+        ));
     }
     let launch = crate::game::Launch {
         bank: args.bank,
@@ -56,11 +78,15 @@ pub fn run(args: HostArgs) -> Result<ExitCode, String> {
             questions: args.questions.map(|n| QuestionCount::Some(n as usize)),
             seconds: args.seconds.map(Some),
         },
-        screenshot: args.screenshot.map(|path| ScreenshotPlan { path, frames: 10, screen: ShotScreen::Lobby }),
+        screenshot: args.screenshot.map(|path| ScreenshotPlan {
+            screen: args.screen,
+            arrival: Arrival::Screenshot { path, frames: 10 },
+        }),
         size: args.size,
         edit: false,
-        host: Some(HostAddress { bind: args.bind, port: args.port }),
+        host: Some(HostAddress { bind: args.bind, port: args.port, max_connections: args.max_connections }),
         frame_log: args.frame_log,
+        teacher_stdin: args.teacher_stdin,
     };
     Ok(super::exit_code(crate::game::run(launch)))
 }

@@ -3,6 +3,7 @@
 
 mod authoring;
 mod check;
+mod draft;
 mod host;
 mod results;
 mod review;
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::game::ui::screenshot::{ScreenshotPlan, ShotScreen};
+use crate::game::ui::screenshot::{Arrival, ScreenshotPlan, ShotScreen};
 use quorum_core::bank::{self, Checked};
 use quorum_core::quiz::QuestionCount;
 
@@ -53,13 +54,17 @@ pub struct PlayArgs {
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<(u32, u32)>,
     /// Render the real window, save it as a PNG and exit.
-    #[arg(long, value_name = "OUT.png")]
+    #[arg(long, value_name = "OUT.png", group = "driven")]
     pub screenshot: Option<PathBuf>,
     /// Frames to render on the chosen screen before the screenshot.
     #[arg(long, value_name = "N", default_value_t = 30, requires = "screenshot")]
     pub frames: u32,
-    /// The screen to photograph.
-    #[arg(long, value_enum, default_value_t = ShotScreen::Title, requires = "screenshot")]
+    /// Play the game by itself to the chosen screen, with sound, stay there this long and exit
+    /// (for checking the sound).
+    #[arg(long, value_name = "SECONDS", group = "driven", value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub play_for: Option<u32>,
+    /// The screen to photograph (or to play to, with --play-for).
+    #[arg(long, value_enum, default_value_t = ShotScreen::Title, requires = "driven")]
     pub screen: ShotScreen,
 }
 
@@ -127,6 +132,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Draft a bank from a news article: who said it, figures and roles, each marked as a draft to review.
+    Draft {
+        /// The article's text file (UTF-8).
+        article: PathBuf,
+        /// The bank to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// The bank's title (the article file's name when not given).
+        #[arg(long)]
+        title: Option<String>,
+        /// Replace --out if it exists (the old file is kept as .bak).
+        #[arg(long)]
+        force: bool,
+    },
     /// Edit a bank in the game's editor.
     Edit {
         /// The bank file.
@@ -181,6 +200,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::New { bank, article, title }) => authoring::new(&bank, article.as_deref(), &title),
         Some(Command::Share { bank, out, force }) => share::run(&bank, out.as_deref(), force),
+        Some(Command::Draft { article, out, title, force }) => {
+            draft::run(&article, &out, title.as_deref(), force)
+        }
         Some(Command::Edit { bank }) => {
             if !bank.exists() {
                 return Err(format!(
@@ -252,15 +274,17 @@ fn play(args: PlayArgs, edit: bool) -> Result<ExitCode, String> {
             questions: args.questions.map(|n| QuestionCount::Some(n as usize)),
             seconds: args.seconds.map(Some),
         },
-        screenshot: args.screenshot.map(|path| ScreenshotPlan {
-            path,
-            frames: args.frames,
-            screen: args.screen,
-        }),
+        screenshot: match (args.screenshot, args.play_for) {
+            (Some(path), _) => Some(Arrival::Screenshot { path, frames: args.frames }),
+            (None, Some(seconds)) => Some(Arrival::PlayFor(std::time::Duration::from_secs(seconds.into()))),
+            (None, None) => None,
+        }
+        .map(|arrival| ScreenshotPlan { screen: args.screen, arrival }),
         size: args.size,
         edit,
         host: None,
         frame_log: None,
+        teacher_stdin: false,
     };
     Ok(exit_code(crate::game::run(launch)))
 }

@@ -97,6 +97,7 @@ pub struct Launch {
     pub bank: Option<PathBuf>,
     pub seed: Option<u64>,
     pub choices: CommandLineChoices,
+    /// Drive the game to a screen, then take a screenshot or play on for a while.
     pub screenshot: Option<ui::screenshot::ScreenshotPlan>,
     /// The window's size; 1280×720 when not given.
     pub size: Option<(u32, u32)>,
@@ -107,6 +108,9 @@ pub struct Launch {
     /// Write each frame's time here (`quorum host --frame-log`), to measure
     /// the window while students answer.
     pub frame_log: Option<PathBuf>,
+    /// Read the teacher's console words on standard input (`quorum host
+    /// --teacher-stdin`), for scripts and the browser test.
+    pub teacher_stdin: bool,
 }
 
 /// Opens the window and plays until it is closed.
@@ -144,6 +148,7 @@ pub fn run(launch: Launch) -> AppExit {
     if let Some(address) = launch.host {
         app.insert_resource(address).insert_resource(play::devices::StartInLobby(true));
     }
+    app.insert_resource(play::devices::TeacherStdin(launch.teacher_stdin));
     app.insert_resource(match &launch.bank {
         Some(path) => BankChoice::File(path.clone()),
         None => BankChoice::BuiltIn,
@@ -151,6 +156,11 @@ pub fn run(launch: Launch) -> AppExit {
     app.insert_resource(launch.choices.clone());
     if let Some(seed) = launch.seed {
         app.insert_resource(play::round::NextSeed(seed));
+    }
+    // Sound, unless taking pictures: a screenshot run must not touch a sound
+    // server. Headless apps (tests) never get here and keep a silent handle.
+    if launch.screenshot.as_ref().is_none_or(|plan| plan.makes_sound()) {
+        app.insert_resource(play::sound::SoundOutput::start());
     }
     app.add_plugins(plugin);
     app.add_systems(Startup, spawn_camera);

@@ -246,3 +246,26 @@ fn a_file_of_no_known_format_is_a_clear_error() {
     assert_eq!(e.position.unwrap().line, 2);
     assert!(e.help.unwrap().contains("UTF-8"));
 }
+
+#[test]
+fn drafts_and_their_notes_survive_every_format() {
+    let mut bank = builtin::check().bank.unwrap();
+    for (i, q) in bank.questions.iter_mut().enumerate().filter(|(i, _)| i % 3 == 0) {
+        q.draft = true;
+        if i % 2 == 0 {
+            q.draft_note = Some(format!("uncertain speaker: \"She\" could be A or B ({i})"));
+        }
+    }
+    let ron = write::to_ron(&bank, &Default::default());
+    assert!(ron.contains("draft: true,") && ron.contains("draft_note: "));
+    assert_eq!(load::parse("d.ron", &ron).unwrap().questions, bank.questions, "RON");
+    let json = quorum_core::bank::export::to_json(&bank);
+    assert_eq!(quorum_core::bank::export::from_json(&json).unwrap().questions, bank.questions, "JSON");
+    let csv = spreadsheet::import("d.csv", &spreadsheet::export(&bank), "T", article());
+    assert_eq!(csv.bank.questions, bank.questions, "CSV");
+    let gift = gift::import("d.gift", &gift::export(&bank), "T", article());
+    assert_eq!(gift.bank.questions, bank.questions, "GIFT");
+    // A question that is not a draft writes neither field: older readers see no change.
+    let plain = builtin::check().bank.unwrap();
+    assert!(!write::to_ron(&plain, &Default::default()).contains("draft"));
+}

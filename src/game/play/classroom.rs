@@ -76,6 +76,42 @@ pub enum TeacherCommand {
     SkipLeaderboard,
 }
 
+/// A team's answer is in: its buzzer counted, or the teacher entered its
+/// first answer to the question. Written once per team and question, for
+/// the lock-in sound; never says what the answer was.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TeamLockedIn(pub usize);
+
+/// Teacher entry: sets, changes or clears a team's answer (as
+/// `Session::enter`), and announces the team when its first answer goes in.
+pub fn enter_answer(
+    class: &mut ClassSession,
+    team: usize,
+    answer: Option<Answer>,
+    locked_in: &mut MessageWriter<TeamLockedIn>,
+) -> bool {
+    let before = class.session.has_answered(team);
+    let taken = class.session.enter(team, answer);
+    if taken && !before && class.session.has_answered(team) {
+        locked_in.write(TeamLockedIn(team));
+    }
+    taken
+}
+
+/// A team's buzzer (as `Session::buzz`), announcing the team when it counts.
+pub fn buzz(
+    class: &mut ClassSession,
+    team: usize,
+    answer: Answer,
+    locked_in: &mut MessageWriter<TeamLockedIn>,
+) -> bool {
+    let counted = class.session.buzz(team, answer);
+    if counted {
+        locked_in.write(TeamLockedIn(team));
+    }
+    counted
+}
+
 /// A teacher control on screen: the command it sends.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Control(pub TeacherCommand);
@@ -87,6 +123,7 @@ pub struct EntryTeam(pub usize);
 pub(super) fn plugin(app: &mut App) {
     let in_session = |screen: Res<State<Screen>>| in_class_session(*screen.get());
     app.add_message::<TeacherCommand>()
+        .add_message::<TeamLockedIn>()
         .init_resource::<EntryTeam>()
         .add_systems(
             Update,
@@ -104,7 +141,9 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            teacher_keys.in_set(GameSet::RecordInput).run_if(in_session.and_then(resource_exists::<ClassSession>)),
+            teacher_keys
+                .in_set(GameSet::RecordInput)
+                .run_if(in_session.and_then(resource_exists::<ClassSession>)),
         )
         // The teacher's buttons work the same on students' devices' screens.
         .add_systems(
@@ -207,6 +246,7 @@ fn buzzers(
     mut keys: MessageReader<KeyboardInput>,
     held: Res<ButtonInput<KeyCode>>,
     mut class: ResMut<ClassSession>,
+    mut locked_in: MessageWriter<TeamLockedIn>,
 ) {
     if class.session.style != AnsweringStyle::Buzzers {
         keys.clear();
@@ -220,7 +260,7 @@ fn buzzers(
         if let Some((team, answer)) = buzzer(key.key_code)
             && team < class.session.teams.len()
         {
-            class.session.buzz(team, Answer::Choice(answer));
+            buzz(&mut class, team, Answer::Choice(answer), &mut locked_in);
         }
     }
 }

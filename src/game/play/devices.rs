@@ -7,8 +7,9 @@
 //! The rules (joining, timing, scoring, places) are the core's and the
 //! server's: nothing here decides who may answer or what an answer scores.
 
+use std::io::{BufRead, Write};
 use std::net::{IpAddr, Ipv4Addr};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::Instant;
 
 use bevy::prelude::*;
@@ -25,8 +26,8 @@ use crate::game::ui::banner::Banner;
 use crate::game::ui::help::HelpShown;
 use crate::game::{DataDir, GameSet, Screen};
 use quorum_core::quiz::deal;
-use quorum_lan::host::DEFAULT_PORT;
-use quorum_lan::{Command, Host, HostConfig, Snapshot, Stage};
+use quorum_lan::host::{DEFAULT_MAX_CONNECTIONS, DEFAULT_PORT};
+use quorum_lan::{Command, Host, HostConfig, Reply, Snapshot, Stage, console_line};
 
 /// Where the lobby listens: every IPv4 address, from port 8080 on (the next
 /// ones are tried when it is taken). Tests listen on 127.0.0.1, any port.
@@ -34,11 +35,18 @@ use quorum_lan::{Command, Host, HostConfig, Snapshot, Stage};
 pub struct HostAddress {
     pub bind: IpAddr,
     pub port: u16,
+    /// Connections at once (`quorum host --max-connections`, for the load
+    /// benchmark; a class of 100 fits the default).
+    pub max_connections: usize,
 }
 
 impl Default for HostAddress {
     fn default() -> Self {
-        HostAddress { bind: IpAddr::V4(Ipv4Addr::UNSPECIFIED), port: DEFAULT_PORT }
+        HostAddress {
+            bind: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+            port: DEFAULT_PORT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+        }
     }
 }
 
@@ -59,10 +67,22 @@ impl Default for Waker {
     }
 }
 
+/// `quorum host --teacher-stdin`: the console's words (`start`, `reveal`,
+/// `next`, `status`, ...) read from standard input beside the window's keys,
+/// so scripts and the browser test drive the real window. Test-only; never
+/// on the network.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TeacherStdin(pub bool);
+
+/// The hosted session the standard-input reader reaches: weakly, so the
+/// server still stops when the game drops its session.
+#[derive(Resource, Clone, Default)]
+struct ConsoleSlot(Arc<Mutex<Weak<Host>>>);
+
 /// The hosted session: the server runs while this resource exists.
 #[derive(Resource)]
 pub struct Hosted {
-    host: Host,
+    host: Arc<Host>,
     /// How often the leaderboard shows, for the reveal's buttons.
     pub leaderboard_every: Option<usize>,
 }
@@ -103,7 +123,9 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<AddressShown>()
         .init_resource::<LobbyProblem>()
         .init_resource::<ProblemsShown>()
-        .add_systems(Startup, wake_through_winit)
+        .init_resource::<TeacherStdin>()
+        .init_resource::<ConsoleSlot>()
+        .add_systems(Startup, (wake_through_winit, read_teacher_stdin).chain())
         .add_systems(OnEnter(Screen::Title), open_lobby_at_start)
         .add_systems(OnEnter(Screen::Lobby), open_host)
         .add_systems(
@@ -115,11 +137,9 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            teacher_keys.in_set(GameSet::RecordInput).run_if(
-                |screen: Res<State<Screen>>| {
-                    in_devices_session(*screen.get()) && *screen.get() != Screen::Lobby
-                },
-            ),
+            teacher_keys.in_set(GameSet::RecordInput).run_if(|screen: Res<State<Screen>>| {
+                in_devices_session(*screen.get()) && *screen.get() != Screen::Lobby
+            }),
         )
         .add_systems(
             Update,
@@ -129,9 +149,9 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            show_countdown.in_set(GameSet::TickTimers).run_if(
-                in_state(Screen::DevicesQuestion).and_then(resource_exists::<Shown>),
-            ),
+            show_countdown
+                .in_set(GameSet::TickTimers)
+                .run_if(in_state(Screen::DevicesQuestion).and_then(resource_exists::<Shown>)),
         )
         .add_systems(OnExit(Screen::DevicesQuestion), stop_countdown)
         .add_systems(Update, close_when_left.run_if(state_changed::<Screen>))
@@ -149,6 +169,37 @@ fn wake_through_winit(proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>, mu
             let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
         }
     });
+}
+
+/// `--teacher-stdin`: a thread answers each line with the console's reply,
+/// on standard output. Commands reach the server directly; the window
+/// follows the server's snapshot as it does for its own keys.
+fn read_teacher_stdin(on: Res<TeacherStdin>, slot: Res<ConsoleSlot>) {
+    if !on.0 {
+        return;
+    }
+    let slot = slot.0.clone();
+    let reader = std::thread::Builder::new().name("teacher-stdin".into()).spawn(move || {
+        for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+            let host = slot.lock().map(|weak| weak.upgrade()).unwrap_or(None);
+            let reply = match host {
+                Some(host) => console_line(&host, &line),
+                None => Reply::Line("no hosted session".into()),
+            };
+            let mut out = std::io::stdout().lock();
+            match reply {
+                Reply::Line(reply) => {
+                    let _ = writeln!(out, "{reply}");
+                    let _ = out.flush();
+                }
+                Reply::Quit => break,
+                Reply::Nothing => {}
+            }
+        }
+    });
+    if let Err(e) = reader {
+        warn!("cannot read the teacher's commands from standard input: {e}");
+    }
 }
 
 /// `quorum host`: from the title screen (the bank is in) straight to the
@@ -192,6 +243,9 @@ fn open_host(world: &mut World) {
             let _ = std::io::stdout().flush();
             info!("students' server listening on {}", host.local_addr());
             let shown = Shown(host.snapshot());
+            if let Ok(mut slot) = world.resource::<ConsoleSlot>().0.lock() {
+                *slot = Arc::downgrade(&hosted.host);
+            }
             world.insert_resource(shown);
             world.insert_resource(hosted);
             world.resource_mut::<LobbyProblem>().0 = None;
@@ -214,11 +268,12 @@ fn start_host(world: &mut World) -> Result<Hosted, String> {
     let mut config = HostConfig::new(questions, choices.round.settings.clone(), bank.title.clone());
     config.bind = address.bind;
     config.port = address.port;
+    config.max_connections = address.max_connections;
     config.leaderboard_every = choices.leaderboard_every;
     config.data_dir = Some(world.resource::<DataDir>().0.clone());
     config.wake = Box::new(move || wake());
     let host = Host::start(config).map_err(|e| format!("The students' server could not start: {e}."))?;
-    Ok(Hosted { host, leaderboard_every: choices.leaderboard_every })
+    Ok(Hosted { host: Arc::new(host), leaderboard_every: choices.leaderboard_every })
 }
 
 /// The screen a snapshot's stage is shown on. The end has two screens, the

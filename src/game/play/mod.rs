@@ -1,6 +1,7 @@
 //! The game's hold on the core: the bank in play, the solo round, the
 //! classroom session, students' devices (the hosted server), the bank being
-//! edited, and pause. Each wraps a core type in a resource, turns input into
+//! edited, pause, and the sound that follows them. Each wraps a core type in
+//! a resource, turns input into
 //! calls on it, and moves the screens along with what it says. No rule of
 //! play is written here.
 
@@ -10,6 +11,7 @@ pub mod devices;
 pub mod editing;
 pub mod pause;
 pub mod round;
+pub mod sound;
 
 use bevy::prelude::*;
 
@@ -21,5 +23,6 @@ pub(super) fn plugin(app: &mut App) {
         classroom::plugin,
         devices::plugin,
         editing::plugin,
+        sound::plugin,
     ));
 }

@@ -142,7 +142,9 @@ fn act(
             }
             Ok(PauseAction::Resume) => pause.set(Pause(false)),
             // A classroom session ends on its results, with its file written.
-            Ok(PauseAction::Leave) if matches!(screen.get(), Screen::ClassQuestion | Screen::DevicesQuestion) => {
+            Ok(PauseAction::Leave)
+                if matches!(screen.get(), Screen::ClassQuestion | Screen::DevicesQuestion) =>
+            {
                 commands.write(TeacherCommand::End);
             }
             Ok(PauseAction::Leave) if trying.0 => next.set(Screen::Editor),

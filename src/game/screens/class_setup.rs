@@ -1,7 +1,8 @@
 //! Setting up a classroom session: teams (named in place, each with a
 //! colour and a shape), the answering style with its key card (or students
 //! on their own devices, which opens the lobby), the leaderboard's
-//! frequency, and the round settings shared with solo play.
+//! frequency, the round settings shared with solo play, and the sound (with
+//! the quiet room).
 
 use bevy::prelude::*;
 
@@ -9,9 +10,10 @@ use crate::game::play::bank::ActiveBank;
 use crate::game::play::classroom::{BUZZER_LABELS, start_session};
 use crate::game::settings::classroom::{ClassChoices, ClassSetting};
 use crate::game::settings::setup::RoundSetting;
+use crate::game::settings::sound::SoundChoices;
 use crate::game::theme::palette::TILE_SHAPES;
 use crate::game::theme::team::team_badge;
-use crate::game::theme::{Fill, Ink, controls, round_settings, size, widgets};
+use crate::game::theme::{Fill, Ink, controls, round_settings, size, sound_settings, widgets};
 use crate::game::ui::menu::{Activated, Adjusted, DefaultFocus, MenuItem};
 use crate::game::ui::text_field::{self, TextField};
 use crate::game::{DataDir, GameSet, Screen};
@@ -89,6 +91,7 @@ fn spawn(
     active: Res<ActiveBank>,
     focus: Res<FocusAfterRedraw>,
     status: Res<Status>,
+    sound: Res<SoundChoices>,
 ) {
     let focused = |a: &ClassAction| focus.0 == *a;
     let setting_focus = match &focus.0 {
@@ -170,6 +173,7 @@ fn spawn(
                             setting_focus.as_ref(),
                             ClassAction::Setting,
                         );
+                        sound_settings::sound_rows(rows, &sound, true, 90.0);
                     });
                 columns
                     .spawn(Node {

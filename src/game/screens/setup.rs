@@ -1,13 +1,14 @@
 //! Setting up a solo round: name, number of questions, timer or practice,
-//! speed bonus, difficulties, topics, and the high-contrast theme. The
-//! choices are remembered for next time.
+//! speed bonus, difficulties, topics, the high-contrast theme, and the sound
+//! (beside the steppers). The choices are remembered for next time.
 
 use bevy::prelude::*;
 
 use crate::game::play::bank::ActiveBank;
 use crate::game::play::round::start_round;
 use crate::game::settings::setup::{DEFAULT_NAME, MAX_NAME, RoundSetting, SetupChoices};
-use crate::game::theme::{Ink, controls, round_settings, size, widgets};
+use crate::game::settings::sound::SoundChoices;
+use crate::game::theme::{Ink, controls, round_settings, size, sound_settings, widgets};
 use crate::game::ui::menu::{Activated, Adjusted, DefaultFocus, MenuItem};
 use crate::game::ui::text_field::{self, TextField};
 use crate::game::{DataDir, GameSet, Screen};
@@ -65,6 +66,7 @@ fn spawn(
     active: Res<ActiveBank>,
     status: Res<SetupStatus>,
     focus: Res<FocusAfterRedraw>,
+    sound: Res<SoundChoices>,
 ) {
     let s = &choices.settings;
     let scoring = round_settings::scoring_sentence(s.speed_bonus && s.seconds.is_some());
@@ -94,7 +96,23 @@ fn spawn(
             });
             let layout = (controls::LABEL_WIDTH, 280.0);
             let focus = setting_focus.as_ref();
-            round_settings::stepper_rows(rows, &choices, &active.bank, layout, focus, SetupAction::Setting);
+            // The sound sits in the room the steppers leave on their right.
+            let column = Node { flex_direction: FlexDirection::Column, row_gap: px(10), ..default() };
+            rows.spawn(Node { column_gap: px(20), ..default() }).with_children(|beside| {
+                beside.spawn(Node { flex_shrink: 0.0, ..column.clone() }).with_children(|left| {
+                    round_settings::stepper_rows(
+                        left,
+                        &choices,
+                        &active.bank,
+                        layout,
+                        focus,
+                        SetupAction::Setting,
+                    );
+                });
+                beside
+                    .spawn(column)
+                    .with_children(|right| sound_settings::sound_rows(right, &sound, false, 140.0));
+            });
             round_settings::filter_rows(
                 rows,
                 &choices,

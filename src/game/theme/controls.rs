@@ -44,7 +44,7 @@ pub fn stepper(
     value: String,
     width: f32,
     focused: bool,
-    action: impl Component,
+    action: impl Bundle,
 ) {
     arrow(parent, "‹", -1);
     let mut item = parent.spawn((

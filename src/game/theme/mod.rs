@@ -14,6 +14,7 @@ pub mod palette;
 pub mod prompt;
 pub mod qr_code;
 pub mod round_settings;
+pub mod sound_settings;
 pub mod team;
 pub mod widgets;
 
@@ -100,7 +101,7 @@ pub(super) fn plugin(app: &mut App) {
         None => Fonts::default(),
     };
     app.insert_resource(fonts);
-    app.add_plugins((paint::plugin, countdown::plugin));
+    app.add_plugins((paint::plugin, countdown::plugin, sound_settings::plugin));
     app.add_systems(Update, apply_clear_colour.run_if(resource_changed::<Theme>));
 }
 

@@ -27,9 +27,7 @@ pub fn qr_image(matrix: &QrMatrix) -> Image {
     let mut pixels = Vec::with_capacity(side * side * 4);
     for y in 0..side {
         for x in 0..side {
-            let dark = x >= QUIET_ZONE
-                && y >= QUIET_ZONE
-                && matrix.is_dark(x - QUIET_ZONE, y - QUIET_ZONE);
+            let dark = x >= QUIET_ZONE && y >= QUIET_ZONE && matrix.is_dark(x - QUIET_ZONE, y - QUIET_ZONE);
             let v = if dark { 0 } else { 255 };
             pixels.extend_from_slice(&[v, v, v, 255]);
         }

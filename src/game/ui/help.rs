@@ -1,10 +1,11 @@
 //! The keys overlay (F1 or ?): every key for the screen in use, so nothing a
-//! teacher needs is hidden.
+//! teacher needs is hidden, and how the sound is set.
 
 use bevy::prelude::*;
 
 use super::menu::{Activated, DefaultFocus, MenuSystems, Modal};
 use crate::game::play::classroom::{ClassSession, in_class_session};
+use crate::game::settings::sound::SoundChoices;
 use crate::game::theme::{Ink, size, widgets};
 use crate::game::{GameSet, Screen};
 use quorum_core::quiz::classroom::AnsweringStyle;
@@ -65,7 +66,10 @@ fn keys_for(screen: Screen, class: Option<&ClassSession>) -> Vec<(&'static str, 
         (Screen::Lobby, _) => {
             keys.push(("Enter", "Start the game (once a player has joined)"));
             keys.push(("Arrows or Tab", "Pick a player's name"));
-            keys.push(("Delete or Backspace", "Remove the picked player, or let them back (a click does too)"));
+            keys.push((
+                "Delete or Backspace",
+                "Remove the picked player, or let them back (a click does too)",
+            ));
             keys.push(("L", "Lock the game to new players, and unlock it"));
             keys.push(("A", "Show another of this computer's addresses"));
             keys.push(("Esc", "Close the game and go back"));
@@ -128,19 +132,36 @@ fn keys_for(screen: Screen, class: Option<&ClassSession>) -> Vec<(&'static str, 
             keys.push(("Esc", "Pause a round, or go back"));
         }
     }
+    keys.push(("M", "Mute or unmute all sound (remembered)"));
     keys.push(("F11", "Full screen on and off"));
     keys.push(("F1 or ?", "Show or hide these keys"));
     keys
+}
+
+/// The sound settings in a line, as the setup screens set them.
+fn sound_line(sound: &SoundChoices) -> String {
+    let level = SoundChoices::level_text;
+    let state = if sound.muted { "muted (M to unmute)" } else { "on" };
+    let questions = if sound.music_in_questions { "on" } else { "off" };
+    let quiet = if sound.quiet_room { "; classroom: quiet room, no music" } else { "" };
+    format!(
+        "Sound {state}: music {}, effects {}, music in questions {questions}{quiet}. Set them on the setup screens.",
+        level(sound.music),
+        level(sound.cues)
+    )
 }
 
 fn show(
     shown: Res<HelpShown>,
     screen: Res<State<Screen>>,
     class: Option<Res<ClassSession>>,
+    sound: Res<SoundChoices>,
     overlays: Query<Entity, With<HelpOverlay>>,
     mut commands: Commands,
 ) {
-    if !shown.is_changed() {
+    // Redrawn when opened or closed, and when M is pressed while it shows.
+    let redraw = shown.is_changed() || (shown.0 && sound.is_changed());
+    if !redraw {
         return;
     }
     for e in &overlays {
@@ -165,6 +186,11 @@ fn show(
                     });
                 }
             });
+        root.spawn((
+            widgets::text(sound_line(&sound), size::SMALL, Ink::Muted),
+            widgets::centred(),
+            Node { max_width: px(1100), ..default() },
+        ));
         root.spawn((widgets::button("Close (Esc)", CloseHelp), DefaultFocus));
     });
 }

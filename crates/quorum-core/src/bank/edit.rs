@@ -402,6 +402,23 @@ impl EditSession {
         });
     }
 
+    /// Marks a drafted question as reviewed by the teacher: it is no longer
+    /// a draft, and its note (an uncertain speaker) is cleared. One undo step.
+    pub fn mark_reviewed(&mut self, index: usize) {
+        if self.bank.questions.get(index).is_some_and(|q| q.draft || q.draft_note.is_some()) {
+            self.change(|b, s| {
+                b.questions[index].draft = false;
+                b.questions[index].draft_note = None;
+                s
+            });
+        }
+    }
+
+    /// How many questions are still drafts no one has reviewed.
+    pub fn drafts_left(&self) -> usize {
+        self.bank.questions.iter().filter(|q| q.draft).count()
+    }
+
     /// Adds an article sentence as a source (once).
     pub fn add_source(&mut self, index: usize, sentence: &str) {
         if self.bank.questions.get(index).is_some_and(|q| !q.source.iter().any(|s| s == sentence)) {
@@ -474,6 +491,8 @@ impl EditSession {
             source: Vec::new(),
             speaker: None,
             kind,
+            draft: false,
+            draft_note: None,
         };
         self.change(|b, s| {
             let at = if b.questions.is_empty() { 0 } else { s + 1 };
@@ -690,6 +709,24 @@ mod tests {
         let saved = s.save().unwrap();
         let reopened = EditSession::open(&saved.path).unwrap();
         assert_eq!(reopened.bank, s.bank);
+    }
+
+    #[test]
+    fn reviewing_a_draft_clears_it_in_one_undoable_step() {
+        let (_dir, mut s) = session();
+        s.bank.questions[1].draft = true;
+        s.bank.questions[1].draft_note = Some("uncertain speaker".into());
+        s.bank.questions[2].draft = true;
+        assert_eq!(s.drafts_left(), 2);
+        s.mark_reviewed(1);
+        assert!(!s.bank.questions[1].draft);
+        assert_eq!(s.bank.questions[1].draft_note, None);
+        assert_eq!(s.drafts_left(), 1);
+        s.mark_reviewed(0); // not a draft: nothing to undo
+        assert!(s.undo());
+        assert!(s.bank.questions[1].draft);
+        assert_eq!(s.bank.questions[1].draft_note.as_deref(), Some("uncertain speaker"));
+        assert!(!s.can_undo());
     }
 
     #[test]

@@ -117,6 +117,8 @@ struct Carried {
     slider: Option<(f64, f64, f64, String)>,
     background: Option<String>,
     cite: Option<String>,
+    draft: bool,
+    draft_note: Option<String>,
 }
 
 impl Carried {
@@ -133,6 +135,8 @@ impl Carried {
             "quote" => self.quote = Some(value.to_string()),
             "background" => self.background = Some(comment_unescape(value)),
             "cite" => self.cite = Some(comment_unescape(value)),
+            "draft" => self.draft = value.eq_ignore_ascii_case("true"),
+            "draft note" => self.draft_note = Some(value.to_string()).filter(|n| !n.is_empty()),
             "slider" => {
                 let mut min = None;
                 let mut max = None;
@@ -340,6 +344,8 @@ fn question(block: &Block) -> Result<Question, String> {
         source: c.source.clone(),
         speaker: if matches!(kind, QuestionKind::WhoSaidIt { .. }) { None } else { c.speaker.clone() },
         kind,
+        draft: c.draft,
+        draft_note: c.draft_note.clone(),
     })
 }
 
@@ -520,6 +526,12 @@ pub fn export(bank: &Bank) -> String {
             if let Some(cite) = &background.cite {
                 out.push_str(&format!("// quorum cite: {}\n", comment_escape(cite)));
             }
+        }
+        if q.draft {
+            out.push_str("// quorum draft: true\n");
+        }
+        if let Some(note) = &q.draft_note {
+            out.push_str(&format!("// quorum draft note: {}\n", note.replace('\n', " ")));
         }
         let general =
             if q.explanation.is_empty() { String::new() } else { format!("####{}", escape(&q.explanation)) };

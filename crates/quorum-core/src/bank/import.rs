@@ -508,6 +508,8 @@ pub fn plain_question(kind: QuestionKind, time_limit: Option<u32>, explanation: 
         source: Vec::new(),
         speaker: None,
         kind,
+        draft: false,
+        draft_note: None,
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod bound;
 pub mod builtin;
 pub mod diagnostic;
+pub mod draft;
 pub mod edit;
 pub mod export;
 pub mod gift;

@@ -126,6 +126,12 @@ pub struct Question {
     /// question's speaker is its answer.
     pub speaker: Option<String>,
     pub kind: QuestionKind,
+    /// Proposed by `quorum draft` and not yet reviewed by a teacher: the
+    /// game plays it only when asked to.
+    pub draft: bool,
+    /// What a teacher must check before the draft can be trusted (an
+    /// uncertain speaker); `quorum check` warns while it is there.
+    pub draft_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -309,6 +315,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     WhoSaidIt {
         id: String,
@@ -326,6 +336,10 @@ pub enum RawQuestion {
         source: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     TrueFalse {
         id: String,
@@ -342,6 +356,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     Figure {
         id: String,
@@ -359,6 +377,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
     Estimate {
         id: String,
@@ -381,6 +403,10 @@ pub enum RawQuestion {
         speaker: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_limit: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        draft: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft_note: Option<String>,
     },
 }
 
@@ -399,6 +425,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -409,6 +437,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::MultipleChoice { prompt, choices, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::WhoSaidIt {
                 id,
@@ -422,6 +452,8 @@ impl From<RawQuestion> for Question {
                 background,
                 source,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -432,6 +464,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker: None,
                 kind: QuestionKind::WhoSaidIt { prompt, quote, choices, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::TrueFalse {
                 id,
@@ -444,6 +478,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -454,6 +490,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::TrueFalse { statement, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::Figure {
                 id,
@@ -467,6 +505,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -477,6 +517,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::Figure { prompt, choices, answer },
+                draft,
+                draft_note,
             },
             RawQuestion::Estimate {
                 id,
@@ -494,6 +536,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             } => Question {
                 id,
                 topic,
@@ -504,6 +548,8 @@ impl From<RawQuestion> for Question {
                 source,
                 speaker,
                 kind: QuestionKind::Estimate { prompt, min, max, step, unit, answer, tolerance },
+                draft,
+                draft_note,
             },
         }
     }
@@ -511,8 +557,19 @@ impl From<RawQuestion> for Question {
 
 impl From<Question> for RawQuestion {
     fn from(q: Question) -> Self {
-        let Question { id, topic, difficulty, time_limit, explanation, background, source, speaker, kind } =
-            q;
+        let Question {
+            id,
+            topic,
+            difficulty,
+            time_limit,
+            explanation,
+            background,
+            source,
+            speaker,
+            kind,
+            draft,
+            draft_note,
+        } = q;
         match kind {
             QuestionKind::MultipleChoice { prompt, choices, answer } => RawQuestion::MultipleChoice {
                 id,
@@ -526,6 +583,8 @@ impl From<Question> for RawQuestion {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::WhoSaidIt { prompt, quote, choices, answer } => RawQuestion::WhoSaidIt {
                 id,
@@ -539,6 +598,8 @@ impl From<Question> for RawQuestion {
                 background,
                 source,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::TrueFalse { statement, answer } => RawQuestion::TrueFalse {
                 id,
@@ -551,6 +612,8 @@ impl From<Question> for RawQuestion {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::Figure { prompt, choices, answer } => RawQuestion::Figure {
                 id,
@@ -564,6 +627,8 @@ impl From<Question> for RawQuestion {
                 source,
                 speaker,
                 time_limit,
+                draft,
+                draft_note,
             },
             QuestionKind::Estimate { prompt, min, max, step, unit, answer, tolerance } => {
                 RawQuestion::Estimate {
@@ -582,6 +647,8 @@ impl From<Question> for RawQuestion {
                     source,
                     speaker,
                     time_limit,
+                    draft,
+                    draft_note,
                 }
             }
         }

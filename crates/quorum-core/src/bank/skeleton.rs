@@ -28,6 +28,8 @@ pub fn skeleton(title: &str, article: Option<(&str, &str)>) -> String {
         source,
         speaker: None,
         kind,
+        draft: false,
+        draft_note: None,
     };
     let mut questions = vec![
         base(

@@ -10,7 +10,7 @@ use super::model::{ArticleRef, Background, Bank, Difficulty, Question, QuestionK
 use super::validate::slugify;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 26] = [
     "id",
     "kind",
     "topic",
@@ -35,6 +35,8 @@ pub const COLUMNS: [&str; 24] = [
     "step",
     "unit",
     "tolerance",
+    "draft",
+    "draft note",
 ];
 
 /// What an import produced: the bank, and every problem met on the way
@@ -283,6 +285,11 @@ fn row(cell: &dyn Fn(&str) -> String) -> Result<Question, String> {
         source: cell("source").lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
         speaker: if kind_is_who_said_it(&kind) { None } else { speaker },
         kind,
+        draft: match cell("draft") {
+            d if d.is_empty() => false,
+            d => parse_bool(&d).ok_or_else(|| format!("`draft` must be true or false, not \"{d}\""))?,
+        },
+        draft_note: Some(cell("draft note")).filter(|n| !n.is_empty()),
     })
 }
 
@@ -322,6 +329,10 @@ pub fn export(bank: &Bank) -> String {
             set("speaker", q.speaker.clone().unwrap_or_default());
         }
         set("time limit", q.time_limit.map(|t| t.to_string()).unwrap_or_default());
+        if q.draft {
+            set("draft", "true".to_string());
+        }
+        set("draft note", q.draft_note.clone().unwrap_or_default());
         match &q.kind {
             QuestionKind::MultipleChoice { prompt, choices, answer }
             | QuestionKind::Figure { prompt, choices, answer } => {

@@ -106,6 +106,22 @@ pub fn validate(bank: &Bank, file: &str, outline: &Locator) -> Vec<Diagnostic> {
         rules.header_error("questions", "the bank has no questions");
     }
 
+    let drafts = bank.questions.iter().filter(|q| q.draft).count();
+    if drafts > 0 {
+        let mut d = Diagnostic::warning(
+            file,
+            format!(
+                "{drafts} of {} questions {} no one has reviewed yet; the game plays drafts only when asked to",
+                bank.questions.len(),
+                if drafts == 1 { "is a draft" } else { "are drafts" },
+            ),
+        )
+        .at(outline.header_field("questions"))
+        .with_help("review each one (in the editor, or remove its `draft: true` line)");
+        d.field = Some("questions".to_string());
+        rules.out.push(d);
+    }
+
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
     for (index, q) in bank.questions.iter().enumerate() {
         if let Some(&first) = first_seen.get(q.id.as_str()) {
@@ -230,6 +246,12 @@ fn check_question(rules: &mut Rules, index: usize, q: &Question, has_article: bo
     }
     warn_if_long(rules, index, q, "explanation", &q.explanation, fits::EXPLANATION);
     check_background(rules, index, q);
+    if let Some(note) = q.draft_note.as_deref().filter(|n| !n.trim().is_empty()) {
+        // Pointed at the answer, which is what the teacher has to check.
+        rules.warning(index, q, "answer", format!("draft to check: {note}")).help = Some(
+            "check the article, then mark the question reviewed (or remove its `draft_note`)".to_string(),
+        );
+    }
 
     match &q.kind {
         QuestionKind::MultipleChoice { prompt, choices, answer }
@@ -534,6 +556,22 @@ mod tests {
             .filter(|d| !d.is_error())
             .map(|d| format!("{}: {}", d.field.unwrap_or_default(), d.message))
             .collect()
+    }
+
+    #[test]
+    fn drafts_are_counted_and_an_uncertain_speaker_is_a_warning_at_its_answer() {
+        let w = warnings_for(|b| {
+            b.questions[1].draft = true;
+            b.questions[2].draft = true;
+            b.questions[2].draft_note = Some("uncertain speaker: \"She\" could be A or B".into());
+        });
+        assert_eq!(
+            w,
+            [
+                "questions: 2 of 45 questions are drafts no one has reviewed yet; the game plays drafts only when asked to",
+                "answer: draft to check: uncertain speaker: \"She\" could be A or B",
+            ]
+        );
     }
 
     #[test]

@@ -184,6 +184,12 @@ fn question(w: &mut Writer, q: &Question) {
     if let Some(limit) = q.time_limit {
         w.field(3, "time_limit", &limit.to_string());
     }
+    if q.draft {
+        w.field(3, "draft", "true");
+    }
+    if let Some(note) = &q.draft_note {
+        w.field(3, "draft_note", &quoted(note));
+    }
     w.line(2, "),");
 }
 

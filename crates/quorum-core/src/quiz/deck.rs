@@ -35,6 +35,9 @@ pub struct RoundSettings {
     /// with no timer at all.
     pub seconds: Option<u32>,
     pub speed_bonus: bool,
+    /// Play questions still marked as drafts (proposed by `quorum draft`,
+    /// not yet reviewed). Off unless the teacher turns it on.
+    pub include_drafts: bool,
 }
 
 impl Default for RoundSettings {
@@ -45,14 +48,17 @@ impl Default for RoundSettings {
             difficulties: Vec::new(),
             seconds: Some(DEFAULT_SECONDS),
             speed_bonus: true,
+            include_drafts: false,
         }
     }
 }
 
 impl RoundSettings {
-    /// Whether a question passes the topic and difficulty filters.
+    /// Whether a question passes the topic and difficulty filters, and is
+    /// not an unreviewed draft unless drafts are wanted.
     pub fn admits(&self, q: &Question) -> bool {
-        (self.topics.is_empty() || self.topics.iter().any(|t| t == &q.topic))
+        (self.include_drafts || !q.draft)
+            && (self.topics.is_empty() || self.topics.iter().any(|t| t == &q.topic))
             && (self.difficulties.is_empty() || self.difficulties.contains(&q.difficulty))
     }
 
@@ -162,6 +168,9 @@ impl DealtQuestion {
 pub enum DealError {
     /// No question passes the chosen topics and difficulties.
     NothingMatches,
+    /// Every question that matches is a draft no one has reviewed, and the
+    /// round does not include drafts.
+    OnlyDrafts { drafts: usize },
 }
 
 impl std::fmt::Display for DealError {
@@ -170,6 +179,12 @@ impl std::fmt::Display for DealError {
             DealError::NothingMatches => {
                 f.write_str("no question matches the chosen topics and difficulties")
             }
+            DealError::OnlyDrafts { drafts } => write!(
+                f,
+                "the {drafts} matching question{} not been reviewed yet (drafts): review {} in the editor, or choose to play drafts",
+                if *drafts == 1 { " has" } else { "s have" },
+                if *drafts == 1 { "it" } else { "them" },
+            ),
         }
     }
 }
@@ -183,7 +198,9 @@ pub fn deal(bank: &Bank, settings: &RoundSettings, seed: u64) -> Result<Vec<Deal
     let mut seen = HashSet::new();
     pool.retain(|q| seen.insert(q.id.as_str()));
     if pool.is_empty() {
-        return Err(DealError::NothingMatches);
+        let with_drafts = RoundSettings { include_drafts: true, ..settings.clone() };
+        let drafts = bank.questions.iter().filter(|q| q.draft && with_drafts.admits(q)).count();
+        return Err(if drafts > 0 { DealError::OnlyDrafts { drafts } } else { DealError::NothingMatches });
     }
     pool.shuffle(&mut rng);
     let count = match settings.questions {
@@ -260,6 +277,33 @@ mod tests {
         );
         let none = RoundSettings { topics: vec!["Sport".into()], ..Default::default() };
         assert_eq!(deal(&bank(), &none, 3), Err(DealError::NothingMatches));
+    }
+
+    #[test]
+    fn drafts_are_played_only_when_the_round_asks_for_them() {
+        let mut b = bank();
+        for q in b.questions.iter_mut().take(5) {
+            q.draft = true;
+        }
+        let all = RoundSettings { questions: QuestionCount::All, ..Default::default() };
+        let round = deal(&b, &all, 2).unwrap();
+        assert_eq!(round.len(), b.questions.len() - 5);
+        assert!(round.iter().all(|d| !d.question.draft));
+        let with_drafts = RoundSettings { include_drafts: true, ..all.clone() };
+        assert_eq!(deal(&b, &with_drafts, 2).unwrap().len(), b.questions.len());
+
+        for q in &mut b.questions {
+            q.draft = true;
+        }
+        let err = deal(&b, &all, 2).unwrap_err();
+        assert_eq!(err, DealError::OnlyDrafts { drafts: b.questions.len() });
+        assert!(err.to_string().contains("choose to play drafts"), "{err}");
+        let sport = RoundSettings { topics: vec!["Sport".into()], ..all };
+        assert_eq!(
+            deal(&b, &sport, 2),
+            Err(DealError::NothingMatches),
+            "drafts that don't match are no excuse"
+        );
     }
 
     #[test]

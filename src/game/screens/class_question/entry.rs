@@ -7,7 +7,7 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
-use crate::game::play::classroom::{ClassSession, EntryTeam};
+use crate::game::play::classroom::{ClassSession, EntryTeam, TeamLockedIn, enter_answer};
 use crate::game::play::pause::PausableSystems;
 use crate::game::theme::answer_tile::tile_shape;
 use crate::game::theme::team::team_badge;
@@ -131,6 +131,7 @@ fn entry_keys(
     mut team: ResMut<EntryTeam>,
     mut buffer: ResMut<EntryBuffer>,
     mut class: ResMut<ClassSession>,
+    mut locked_in: MessageWriter<TeamLockedIn>,
 ) {
     let teams = class.session.teams.len();
     let scale = class.session.current().and_then(|q| q.scale());
@@ -150,7 +151,14 @@ fn entry_keys(
             KeyCode::Enter | KeyCode::NumpadEnter => {
                 let Some(scale) = &scale else { continue };
                 match scale.parse(&buffer.typed) {
-                    Ok(value) if class.session.enter(team.0, Some(Answer::Estimate(value))) => {
+                    Ok(value)
+                        if enter_answer(
+                            &mut class,
+                            team.0,
+                            Some(Answer::Estimate(value)),
+                            &mut locked_in,
+                        ) =>
+                    {
                         *buffer = EntryBuffer::default();
                         team.0 = next_unanswered(&class.session, team.0);
                     }
@@ -173,7 +181,7 @@ fn entry_keys(
             }
             code => {
                 if let Some(i) = digit_answer(code)
-                    && class.session.enter(team.0, Some(Answer::Choice(i)))
+                    && enter_answer(&mut class, team.0, Some(Answer::Choice(i)), &mut locked_in)
                 {
                     team.0 = next_unanswered(&class.session, team.0);
                 }
@@ -194,6 +202,7 @@ fn entry_clicks(
     mut team: ResMut<EntryTeam>,
     mut buffer: ResMut<EntryBuffer>,
     mut class: ResMut<ClassSession>,
+    mut locked_in: MessageWriter<TeamLockedIn>,
 ) {
     for (interaction, cell) in &cells {
         if *interaction == Interaction::Pressed {
@@ -204,7 +213,7 @@ fn entry_clicks(
             } else {
                 Some(Answer::Choice(cell.choice))
             };
-            class.session.enter(cell.team, answer);
+            enter_answer(&mut class, cell.team, answer, &mut locked_in);
             team.0 = cell.team;
         }
     }

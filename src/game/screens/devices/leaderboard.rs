@@ -43,22 +43,30 @@ fn spawn(mut commands: Commands, shown: Option<Res<Shown>>) {
             widgets::screen(Node { row_gap: px(14), ..widgets::screen_node() }),
         ))
         .with_children(|root| {
-            root.spawn(widgets::bold(format!("Leaderboard after question {closed}"), size::HEADING, Ink::Text));
-            root.spawn(Node { column_gap: px(24), align_items: AlignItems::Start, ..default() }).with_children(
-                |board| {
+            root.spawn(widgets::bold(
+                format!("Leaderboard after question {closed}"),
+                size::HEADING,
+                Ink::Text,
+            ));
+            root.spawn(Node { column_gap: px(24), align_items: AlignItems::Start, ..default() })
+                .with_children(|board| {
                     for column in standings.iter().take(TOP).collect::<Vec<_>>().chunks(PER_COLUMN) {
                         board
-                            .spawn(Node { flex_direction: FlexDirection::Column, row_gap: px(8), ..default() })
+                            .spawn(Node {
+                                flex_direction: FlexDirection::Column,
+                                row_gap: px(8),
+                                ..default()
+                            })
                             .with_children(|col| {
                                 for s in column {
-                                    let name = shown.player(s.seat).map(|p| p.name.clone()).unwrap_or_default();
+                                    let name =
+                                        shown.player(s.seat).map(|p| p.name.clone()).unwrap_or_default();
                                     line(col, s.place.label(), name, s.correct, s.points, s.place.rank == 1)
                                         .insert(LeaderLine { seat: s.seat, points: s.points });
                                 }
                             });
                     }
-                },
-            );
+                });
             if standings.len() > TOP {
                 let more = standings.len() - TOP;
                 root.spawn((
@@ -114,7 +122,10 @@ fn line<'a>(
             TextLayout::no_wrap(),
             Node { flex_grow: 1.0, overflow: Overflow::clip(), ..default() },
         ));
-        row.spawn((widgets::text(format!("{correct} right"), size::SMALL, Ink::Muted), TextLayout::no_wrap()));
+        row.spawn((
+            widgets::text(format!("{correct} right"), size::SMALL, Ink::Muted),
+            TextLayout::no_wrap(),
+        ));
         row.spawn((
             widgets::bold(format_points(points), size::BODY, Ink::Text),
             TextLayout::no_wrap(),

@@ -150,7 +150,9 @@ fn spawn(
         .id();
     let (Some(hosted), Some(shown)) = (hosted, shown) else {
         let why = problem.0.clone().unwrap_or_else(|| "Starting the students' server…".to_string());
-        commands.entity(root).insert(Node { flex_direction: FlexDirection::Column, ..widgets::screen_node() });
+        commands
+            .entity(root)
+            .insert(Node { flex_direction: FlexDirection::Column, ..widgets::screen_node() });
         commands.entity(root).with_children(|root| {
             root.spawn(widgets::bold("Students' devices", size::HEADING, Ink::Text));
             root.spawn((widgets::text(why, size::BODY, Ink::Wrong), widgets::centred()));
@@ -204,24 +206,29 @@ fn spawn(
             }
         });
         // Who has joined.
-        root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: px(10), flex_grow: 1.0, ..default() })
-            .with_children(|right| {
-                names(right, &shown, picked.0);
-                if !status.0.is_empty() {
-                    right.spawn(widgets::bold(status.0.clone(), size::SMALL, Ink::Wrong));
-                }
-                // Once many have joined, the class can connect: the room goes to names.
-                if shown.players.len() <= 45 {
-                    cant_connect(right);
-                }
-                let lock = if shown.locked { "Unlock (L)" } else { "Lock (L)" };
-                let mut buttons = vec![("Start (Enter)", LobbyAction::Start), (lock, LobbyAction::Lock)];
-                if host.addresses().len() > 1 {
-                    buttons.push(("Other address (A)", LobbyAction::OtherAddress));
-                }
-                buttons.push(("Back (Esc)", LobbyAction::Back));
-                control_bar(right, &buttons);
-            });
+        root.spawn(Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(10),
+            flex_grow: 1.0,
+            ..default()
+        })
+        .with_children(|right| {
+            names(right, &shown, picked.0);
+            if !status.0.is_empty() {
+                right.spawn(widgets::bold(status.0.clone(), size::SMALL, Ink::Wrong));
+            }
+            // Once many have joined, the class can connect: the room goes to names.
+            if shown.players.len() <= 45 {
+                cant_connect(right);
+            }
+            let lock = if shown.locked { "Unlock (L)" } else { "Lock (L)" };
+            let mut buttons = vec![("Start (Enter)", LobbyAction::Start), (lock, LobbyAction::Lock)];
+            if host.addresses().len() > 1 {
+                buttons.push(("Other address (A)", LobbyAction::OtherAddress));
+            }
+            buttons.push(("Back (Esc)", LobbyAction::Back));
+            control_bar(right, &buttons);
+        });
     });
     // Enter starts; a picked name wears the focus ring instead of Start.
     let focus = picked.0.map(LobbyAction::Player).unwrap_or(LobbyAction::Start);
@@ -297,7 +304,11 @@ fn names(right: &mut ChildSpawnerCommands, shown: &Snapshot, picked: Option<Seat
                         // Removed: crossed out, not only dimmed.
                         chip.spawn(widgets::symbol("✘", font, Ink::Wrong));
                     }
-                    chip.spawn((widgets::bold(p.name.clone(), font, ink), TextLayout::no_wrap(), Pickable::IGNORE));
+                    chip.spawn((
+                        widgets::bold(p.name.clone(), font, ink),
+                        TextLayout::no_wrap(),
+                        Pickable::IGNORE,
+                    ));
                 });
             }
             if shown.players.len() > MAX_NAMES {
@@ -311,7 +322,9 @@ fn names(right: &mut ChildSpawnerCommands, shown: &Snapshot, picked: Option<Seat
     let hint = match picked.and_then(|s| shown.player(s)) {
         Some(p) if p.removed => format!("{}: Delete lets them back in", p.name),
         Some(p) => format!("{}: Delete removes them (they can't rejoin under another name)", p.name),
-        None => "Click a name, or pick it with the arrow keys and press Delete, to remove a player".to_string(),
+        None => {
+            "Click a name, or pick it with the arrow keys and press Delete, to remove a player".to_string()
+        }
     };
     right.spawn(widgets::text(hint, size::TINY, Ink::Muted));
 }

@@ -5,6 +5,7 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
 use crate::game::Screen;
 use crate::game::play::classroom::{Control, TeacherCommand};
 use crate::game::play::devices::{Hosted, Shown};
@@ -16,7 +17,6 @@ use crate::game::theme::palette::TILE_LETTERS;
 use crate::game::theme::prompt::prompt_block;
 use crate::game::theme::{Ink, size, widgets};
 use crate::game::ui::menu::KeysCaptured;
-use crate::game::GameSet;
 use quorum_core::quiz::Answer;
 
 /// The "answered: 17 of 24" line, kept up to date as answers come in.

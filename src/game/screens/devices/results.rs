@@ -90,22 +90,25 @@ fn spawn(mut commands: Commands, shown: Option<Res<Shown>>) {
                         }),
                     ))
                     .with_children(|table| {
-                        let row =
-                            |table: &mut ChildSpawnerCommands, cells: [String; 5], ink: Ink, seat: Option<Seat>| {
-                                let mut r = table.spawn(Node { column_gap: px(10), flex_shrink: 0.0, ..default() });
-                                if let Some(seat) = seat {
-                                    r.insert(PlayerRow(seat));
+                        let row = |table: &mut ChildSpawnerCommands,
+                                   cells: [String; 5],
+                                   ink: Ink,
+                                   seat: Option<Seat>| {
+                            let mut r =
+                                table.spawn(Node { column_gap: px(10), flex_shrink: 0.0, ..default() });
+                            if let Some(seat) = seat {
+                                r.insert(PlayerRow(seat));
+                            }
+                            r.with_children(|r| {
+                                for (cell, width) in cells.into_iter().zip(widths) {
+                                    r.spawn((
+                                        widgets::bold(cell, size::SMALL, ink),
+                                        TextLayout::no_wrap(),
+                                        Node { width: px(width), overflow: Overflow::clip(), ..default() },
+                                    ));
                                 }
-                                r.with_children(|r| {
-                                    for (cell, width) in cells.into_iter().zip(widths) {
-                                        r.spawn((
-                                            widgets::bold(cell, size::SMALL, ink),
-                                            TextLayout::no_wrap(),
-                                            Node { width: px(width), overflow: Overflow::clip(), ..default() },
-                                        ));
-                                    }
-                                });
-                            };
+                            });
+                        };
                         let header = ["Place", "Player", "Points", "Right", "Average"];
                         row(table, header.map(String::from), Ink::Muted, None);
                         for p in &summary.players {
@@ -137,8 +140,8 @@ fn spawn(mut commands: Commands, shown: Option<Res<Shown>>) {
                     .with_children(|list| {
                         list.spawn(widgets::bold("Hardest first: go over these", size::SMALL, Ink::Accent));
                         for q in &summary.questions {
-                            list.spawn(Node { column_gap: px(10), flex_shrink: 0.0, ..default() }).with_children(
-                                |r| {
+                            list.spawn(Node { column_gap: px(10), flex_shrink: 0.0, ..default() })
+                                .with_children(|r| {
                                     r.spawn((
                                         widgets::bold(
                                             format!("{:.0}%", q.share_right() * 100.0),
@@ -156,8 +159,7 @@ fn spawn(mut commands: Commands, shown: Option<Res<Shown>>) {
                                         ),
                                         Node { flex_grow: 1.0, flex_basis: px(0), ..default() },
                                     ));
-                                },
-                            );
+                                });
                         }
                     });
             });

@@ -19,8 +19,9 @@ use quorum_core::quiz::scoring::format_points;
 use quorum_core::quiz::{Verdict, players::Closing};
 use quorum_lan::Snapshot;
 
-/// Fastest right answers named on the projector.
-const FASTEST: usize = 5;
+/// Fastest right answers named on the projector: three, so the reveal
+/// keeps room for the explanation and the article's words.
+const FASTEST: usize = 3;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::DevicesReveal), spawn);
@@ -100,8 +101,8 @@ fn how_the_class_did(columns: &mut ChildSpawnerCommands, result: &QuestionResult
         .spawn(widgets::panel(Node {
             flex_grow: 1.0,
             flex_basis: px(0),
-            row_gap: px(4),
-            padding: UiRect::axes(px(20), px(10)),
+            row_gap: px(2),
+            padding: UiRect::axes(px(20), px(8)),
             ..widgets::panel_node()
         }))
         .with_children(|panel| {
@@ -121,29 +122,28 @@ fn how_the_class_did(columns: &mut ChildSpawnerCommands, result: &QuestionResult
             for (seat, record) in fastest.into_iter().take(FASTEST) {
                 let name = shown.player(*seat).map(|p| p.name.clone()).unwrap_or_default();
                 let (mark, ink) = verdict_mark(record.verdict);
-                panel.spawn(Node { column_gap: px(10), align_items: AlignItems::Center, ..default() }).with_children(
-                    |row| {
+                panel
+                    .spawn(Node { column_gap: px(10), align_items: AlignItems::Center, ..default() })
+                    .with_children(|row| {
                         row.spawn(widgets::symbol(mark, size::SMALL, ink));
-                        row.spawn((
-                            widgets::bold(name, size::SMALL, Ink::Text),
-                            TextLayout::no_wrap(),
-                            Node { width: px(200), overflow: Overflow::clip(), ..default() },
-                        ));
-                        row.spawn((
+                        // Sized boxes around the text, which is measured as if
+                        // much narrower when given a width itself.
+                        row.spawn(Node { width: px(220), overflow: Overflow::clip(), ..default() })
+                            .with_child((widgets::bold(name, size::SMALL, Ink::Text), TextLayout::no_wrap()));
+                        row.spawn(Node { width: px(80), ..default() }).with_child((
                             widgets::text(
                                 format!("{:.1} s", record.response.as_secs_f64()),
                                 size::SMALL,
                                 Ink::Muted,
                             ),
-                            Node { width: px(70), ..default() },
+                            TextLayout::no_wrap(),
                         ));
                         row.spawn(widgets::bold(
                             format!("+{}", format_points(record.points.total())),
                             size::SMALL,
                             Ink::Accent,
                         ));
-                    },
-                );
+                    });
             }
         });
 }
