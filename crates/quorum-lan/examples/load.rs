@@ -187,7 +187,7 @@ fn bench(students: usize, game: Option<String>) -> Result<(), String> {
         for (i, mut ws) in sockets.into_iter().enumerate() {
             let barrier = Arc::clone(&barrier);
             tasks.push(tokio::spawn(async move {
-                wait_for(&mut ws, |m| m["type"] == "state" && m["screen"] == "question").await?;
+                let shown = wait_for(&mut ws, |m| m["type"] == "state" && m["screen"] == "question").await?;
                 if i == students {
                     // The one who doesn't answer.
                     wait_for(&mut ws, |m| m["type"] == "state" && m["screen"] == "reveal").await?;
@@ -195,7 +195,11 @@ fn bench(students: usize, game: Option<String>) -> Result<(), String> {
                 }
                 barrier.wait().await;
                 let sent = Instant::now();
-                let answer = json!({"type": "answer", "question": 1, "choice": i % 2});
+                // The game deals its own first question: an estimate is answered on its scale.
+                let answer = match shown["question"]["scale"]["min"].as_f64() {
+                    Some(min) => json!({"type": "answer", "question": 1, "estimate": min}),
+                    None => json!({"type": "answer", "question": 1, "choice": i % 2}),
+                };
                 ws.send(Message::Text(answer.to_string().into())).await.map_err(|e| e.to_string())?;
                 wait_for(&mut ws, |m| m["type"] == "ack").await?;
                 let ack = sent.elapsed();
