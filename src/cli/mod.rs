@@ -267,6 +267,15 @@ fn play(args: PlayArgs, edit: bool) -> Result<ExitCode, String> {
             out.display()
         ));
     }
+    // Students' devices screens need students: `quorum host` listens on an
+    // address the caller chooses and waits for them.
+    if args.screen.is_devices() && (args.screenshot.is_some() || args.play_for.is_some()) {
+        return Err(
+            "the students' devices screens are photographed with `quorum host --screenshot OUT.png --screen ...`, \
+             with students joining from their browsers"
+                .to_string(),
+        );
+    }
     let launch = crate::game::Launch {
         bank: args.bank,
         seed: args.seed,
