@@ -218,3 +218,35 @@ fn status(host: &Host) -> String {
     }
     line
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quorum_core::bank::builtin;
+    use quorum_core::quiz::{RoundSettings, deal};
+
+    fn host() -> Host {
+        let bank = builtin::check().bank.unwrap();
+        let questions = deal(&bank, &RoundSettings::default(), 1).unwrap();
+        let mut config = HostConfig::new(questions, RoundSettings::default(), "Console test");
+        config.bind = "127.0.0.1".parse().unwrap();
+        config.port = 0;
+        Host::start(config).unwrap()
+    }
+
+    #[test]
+    fn one_line_at_a_time_on_a_running_host() {
+        let host = host();
+        assert_eq!(console_line(&host, "   "), Reply::Nothing);
+        assert_eq!(console_line(&host, "quit"), Reply::Quit);
+        let Reply::Line(status) = console_line(&host, "status") else { panic!("status has a line") };
+        assert!(status.starts_with("stage=lobby question=1/10 answered=0/0"), "{status}");
+        let Reply::Line(help) = console_line(&host, "reveal now please") else { panic!("help has a line") };
+        assert!(help.starts_with("commands:"), "{help}");
+        // Locking is a command whose effect the reply shows.
+        let Reply::Line(locked) = console_line(&host, "lock") else { panic!("lock has a line") };
+        assert!(locked.contains("locked=true"), "{locked}");
+        let Reply::Line(none) = console_line(&host, "kick Nobody") else { panic!("kick has a line") };
+        assert_eq!(none, "no player called Nobody");
+    }
+}
