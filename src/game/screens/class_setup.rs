@@ -74,7 +74,7 @@ fn style_label(style: AnsweringStyle) -> &'static str {
 
 /// The answering row's value: a team style, or students' devices.
 fn answering_label(choices: &ClassChoices) -> &'static str {
-    if choices.devices { "Students' devices: phones" } else { style_label(choices.style) }
+    if choices.devices { "Students' devices" } else { style_label(choices.style) }
 }
 
 fn leaderboard_label(every: Option<usize>) -> String {
