@@ -286,7 +286,9 @@ fn names(right: &mut ChildSpawnerCommands, shown: &Snapshot, picked: Option<Seat
                     LobbyAction::Player(p.seat),
                     Button,
                     MenuItem::default(),
-                    ButtonColors { normal: Fill::Raised, hovered: Fill::ButtonHovered },
+                    // Darker under the pointer: a dimmed or crossed-out name
+                    // keeps its contrast (the palette checks every ink on Panel).
+                    ButtonColors { normal: Fill::Raised, hovered: Fill::Panel },
                     Node {
                         width: px(width),
                         padding: UiRect::axes(px(10), px(3)),
