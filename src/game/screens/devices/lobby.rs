@@ -101,12 +101,23 @@ fn redraw(world: &mut World, mut drawn: Local<Option<DrawnFrom>>) {
     super::super::redraw::<LobbyRoot, _>(world, spawn);
 }
 
-/// The chips' size for this many names: fewer names, larger type.
-fn name_size(names: usize) -> (f32, f32) {
+/// How the names are set for this many: fewer names, larger type.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct NameLayout {
+    font: f32,
+    width: f32,
+    /// Padding above and below a name, and the gap between rows.
+    pad: f32,
+    gap: f32,
+}
+
+/// A class of 100 (twenty rows of five) fits above the lobby's buttons at
+/// 720 pixels high: the chips close up as the class grows.
+fn name_layout(names: usize) -> NameLayout {
     match names {
-        0..=20 => (size::BODY, 238.0),
-        21..=45 => (size::SMALL, 178.0),
-        _ => (size::TINY, 142.0),
+        0..=20 => NameLayout { font: size::BODY, width: 238.0, pad: 3.0, gap: 6.0 },
+        21..=45 => NameLayout { font: size::SMALL, width: 178.0, pad: 3.0, gap: 6.0 },
+        _ => NameLayout { font: size::TINY, width: 142.0, pad: 0.0, gap: 3.0 },
     }
 }
 
@@ -260,14 +271,18 @@ fn names(right: &mut ChildSpawnerCommands, shown: &Snapshot, picked: Option<Seat
             head.spawn((widgets::bold(lock, size::SMALL, ink), TextLayout::no_wrap()));
         },
     );
-    let (font, width) = name_size(shown.players.len());
+    let layout = name_layout(shown.players.len());
+    let (font, width) = (layout.font, layout.width);
     right
         .spawn(Node {
             flex_wrap: FlexWrap::Wrap,
             align_content: AlignContent::Start,
             column_gap: px(8),
-            row_gap: px(6),
+            row_gap: px(layout.gap),
             flex_grow: 1.0,
+            // Clipped, never pushing the buttons off the screen.
+            min_height: px(0),
+            flex_basis: px(0),
             overflow: Overflow::clip(),
             ..default()
         })
@@ -291,7 +306,7 @@ fn names(right: &mut ChildSpawnerCommands, shown: &Snapshot, picked: Option<Seat
                     ButtonColors { normal: Fill::Raised, hovered: Fill::Panel },
                     Node {
                         width: px(width),
-                        padding: UiRect::axes(px(10), px(3)),
+                        padding: UiRect::axes(px(10), px(layout.pad)),
                         column_gap: px(6),
                         align_items: AlignItems::Center,
                         overflow: Overflow::clip(),
@@ -444,7 +459,8 @@ mod tests {
     #[test]
     fn the_pin_splits_in_half_and_names_shrink_as_the_class_grows() {
         assert_eq!(spaced_pin("482913"), "482 913");
-        assert!(name_size(10).0 > name_size(30).0 && name_size(30).0 > name_size(100).0);
+        let font = |n| name_layout(n).font;
+        assert!(font(10) > font(30) && font(30) > font(100));
         // 100 names fit: five to a row, twenty rows of small type.
         assert_eq!(columns(100), 5);
     }
