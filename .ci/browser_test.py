@@ -9,8 +9,11 @@ the host's. Phone-sized screenshots of the join, question, estimate, reveal
 and final pages go into the folder given with --shots.
 
 The host is pluggable: `ExampleHost` runs the quorum-lan `host` example and
-sends the teacher's commands on its standard input. Another host (the game
-window driven with xdotool) only needs the same four methods.
+sends the teacher's commands on its standard input; `GameHost` runs the real
+game window (`quorum host`, under Xvfb) and sends the same words on its
+test-only `--teacher-stdin`, and the game saves a picture of its lobby with
+the two students in it. The questions are played until both a choice and an
+estimate have been answered (the game deals its own; at most ten).
 
 Needs Debian's chromium and chromium-driver, and selenium (from PyPI, in a
 virtual environment):
@@ -20,6 +23,8 @@ virtual environment):
     cargo build -p quorum-lan --example host
     .venv-browser/bin/python .ci/browser_test.py \\
         --host-binary "$CARGO_TARGET_DIR/debug/examples/host" --shots /tmp/shots
+    xvfb-run -a -s "-screen 0 1280x720x24" .venv-browser/bin/python .ci/browser_test.py \\
+        --game "$CARGO_TARGET_DIR/debug/quorum" --shots /tmp/shots-game
 """
 
 import argparse
@@ -85,6 +90,9 @@ class ExampleHost:
         kind, _, value = self.command("key").removeprefix("key=").partition(":")
         return (kind, int(value)) if kind == "choice" else (kind, float(value))
 
+    def ready_to_start(self):
+        """Nothing to wait for before the first question."""
+
     def stop(self):
         try:
             self.command("quit")
@@ -92,6 +100,39 @@ class ExampleHost:
             pass
         try:
             self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+class GameHost(ExampleHost):
+    """The game window (`quorum host`): the join line on stdout, the console's
+    words on its test-only --teacher-stdin. It saves its lobby as a PNG once
+    the students have joined, and carries on."""
+
+    def __init__(self, binary, data_dir, shots):
+        self.lobby_shot = os.path.join(shots, "devices-lobby-browser.png")
+        self.proc = subprocess.Popen(
+            [binary, "host", "--bind", "127.0.0.1", "--port", "0", "--questions", "10", "--seconds", "60",
+             "--seed", "3", "--teacher-stdin", "--screenshot", self.lobby_shot],
+            env=dict(os.environ, QUORUM_DATA_DIR=data_dir),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        self.lines = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def ready_to_start(self):
+        """The lobby's picture is taken once the joins have settled."""
+        deadline = time.time() + PATIENCE
+        while not os.path.exists(self.lobby_shot):
+            assert time.time() < deadline, "the game took no picture of its lobby"
+            time.sleep(0.2)
+        time.sleep(0.5)  # written in full
+        print("saved", self.lobby_shot)
+
+    def stop(self):
+        # `quit` ends only the console; the window is closed like any program.
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
 
@@ -157,7 +198,10 @@ def total_on_page(driver):
 def run(args):
     os.makedirs(args.shots, exist_ok=True)
     data_dir = tempfile.mkdtemp(prefix="quorum-browser-data-")
-    host = ExampleHost(args.host_binary, data_dir)
+    if args.game:
+        host = GameHost(args.game, data_dir, args.shots)
+    else:
+        host = ExampleHost(args.host_binary, data_dir)
     a = b = None
     try:
         url, pin = host.join()
@@ -175,61 +219,72 @@ def run(args):
         shot(b, args.shots, "students-lobby.png")
         token_before = b.execute_script("return localStorage.getItem('quorum-token')")
 
-        # Question 1: Aroha answers right; Ben reloads, comes back, answers wrong.
-        assert "stage=question question=1/3" in host.command("start")
-        kind, right = host.key()
-        assert kind == "choice"
-        for d in (a, b):
-            text_in(d, "q-number", "Question 1 of 3")
-        shot(a, args.shots, "students-question.png")
-        b.refresh()
-        text_in(b, "q-number", "Question 1 of 3")
-        assert b.execute_script("return localStorage.getItem('quorum-token')") == token_before
-        status = host.command("status")
-        assert status.count(" | ") == 2 and "Ben=0:0:on" in status, "Ben is back in his seat, not a new one: " + status
-        choices = a.find_elements(By.CSS_SELECTOR, "#choices button")
-        assert len(choices) >= 2
-        # The same page at 200% zoom: half the width in CSS pixels.
-        a.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                          {"width": 195, "height": 422, "deviceScaleFactor": 4, "mobile": True})
-        shot(a, args.shots, "students-question-zoom200.png")
-        a.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                          {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
-        choices[right].click()
-        text_in(a, "q-status", "Answer locked in")
-        shot(a, args.shots, "students-locked.png")
-        b.find_elements(By.CSS_SELECTOR, "#choices button")[(right + 1) % len(choices)].click()
-        # Both answered: the question closes and the reveal shows.
-        text_in(a, "v-word", "Right!")
-        text_in(b, "v-word", "Not this time")
-        shot(a, args.shots, "students-reveal.png")
-        shot(b, args.shots, "students-reveal-wrong.png")
-        points = scores(host.command("status"))
-        assert points["Aroha"] > 0 and points["Ben"] == 0, points
-        assert total_on_page(a) == points["Aroha"] and total_on_page(b) == 0
-
-        # Question 2, an estimate: Aroha types the answer, Ben uses the slider's start.
-        host.command("next")  # the leaderboard
-        visible(a, "board")
-        shot(b, args.shots, "students-leaderboard.png")
-        host.command("next")
-        kind, value = host.key()
-        assert kind == "estimate"
-        for d in (a, b):
-            text_in(d, "q-number", "Question 2 of 3")
-            visible(d, "estimate")
-        number = a.find_element(By.ID, "number")
-        number.clear()
-        number.send_keys(("%g" % value))
-        shot(a, args.shots, "students-estimate.png")
-        a.find_element(By.ID, "lock").click()
-        text_in(a, "q-status", "Answer locked in")
-        b.find_element(By.ID, "lock").click()
-        text_in(a, "v-word", "Right!")
-        visible(b, "reveal")
-        points = scores(host.command("status"))
-        assert total_on_page(a) == points["Aroha"] and total_on_page(b) == points["Ben"], points
-        assert points["Aroha"] > points["Ben"], points
+        # Question by question until both a choice and an estimate are done.
+        # Aroha answers right, Ben wrong; on question 1 Ben reloads first.
+        host.ready_to_start()
+        started = host.command("start")
+        match = re.search(r"stage=question question=1/(\d+)", started)
+        assert match, started
+        total = int(match.group(1))
+        done = set()
+        for number in range(1, min(total, 10) + 1):
+            kind, right = host.key()
+            for d in (a, b):
+                text_in(d, "q-number", "Question %d of %d" % (number, total))
+            if number == 1:
+                b.refresh()
+                text_in(b, "q-number", "Question 1 of %d" % total)
+                assert b.execute_script("return localStorage.getItem('quorum-token')") == token_before
+                status = host.command("status")
+                assert status.count(" | ") == 2 and "Ben=0:0:on" in status, \
+                    "Ben is back in his seat, not a new one: " + status
+            if kind == "choice":
+                choices = a.find_elements(By.CSS_SELECTOR, "#choices button")
+                assert len(choices) >= 2
+                if "choice" not in done:
+                    shot(a, args.shots, "students-question.png")
+                    # The same page at 200% zoom: half the width in CSS pixels.
+                    a.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                      {"width": 195, "height": 422, "deviceScaleFactor": 4, "mobile": True})
+                    shot(a, args.shots, "students-question-zoom200.png")
+                    a.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                      {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+                choices[right].click()
+                text_in(a, "q-status", "Answer locked in")
+                if "choice" not in done:
+                    shot(a, args.shots, "students-locked.png")
+                b.find_elements(By.CSS_SELECTOR, "#choices button")[(right + 1) % len(choices)].click()
+                text_in(a, "v-word", "Right!")
+                text_in(b, "v-word", "Not this time")
+                if "choice" not in done:
+                    shot(a, args.shots, "students-reveal.png")
+                    shot(b, args.shots, "students-reveal-wrong.png")
+            else:
+                # Aroha types the answer; Ben locks in the slider's start.
+                for d in (a, b):
+                    visible(d, "estimate")
+                number_box = a.find_element(By.ID, "number")
+                number_box.clear()
+                number_box.send_keys("%d" % right if right == int(right) else repr(right))
+                if "estimate" not in done:
+                    shot(a, args.shots, "students-estimate.png")
+                a.find_element(By.ID, "lock").click()
+                text_in(a, "q-status", "Answer locked in")
+                b.find_element(By.ID, "lock").click()
+                text_in(a, "v-word", "Right!")
+                visible(b, "reveal")
+            done.add(kind)
+            points = scores(host.command("status"))
+            assert total_on_page(a) == points["Aroha"] and total_on_page(b) == points["Ben"], points
+            assert points["Aroha"] > points["Ben"], points
+            if done == {"choice", "estimate"} or number == total:
+                break
+            if host.command("next").startswith("stage=leaderboard"):
+                visible(a, "board")
+                if number == 1:
+                    shot(b, args.shots, "students-leaderboard.png")
+                host.command("next")
+        assert done == {"choice", "estimate"}, "the game dealt %s only" % done
 
         # The end: the final rank and score on each page.
         host.command("end")
@@ -246,7 +301,9 @@ def run(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--host-binary", required=True, help="the quorum-lan host example")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--host-binary", help="the quorum-lan host example")
+    which.add_argument("--game", help="the game (quorum), hosted in its window: run under Xvfb")
     parser.add_argument("--shots", required=True, help="folder for the screenshots")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")

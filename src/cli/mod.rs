@@ -4,6 +4,7 @@
 mod authoring;
 mod check;
 mod draft;
+mod host;
 mod results;
 mod review;
 mod share;
@@ -152,6 +153,9 @@ pub enum Command {
     },
     /// Write a printable fact-check sheet (HTML): every question, its answer, the article's words, the background.
     Review(review::ReviewArgs),
+    /// Students answer on their own phones, tablets or Chromebooks: open the game on its lobby.
+    /// Prints `Join at http://IP:PORT/ with PIN NNNNNN` once listening.
+    Host(host::HostArgs),
     /// List past classroom sessions, or print one session's summary table.
     Results {
         /// A session id (as listed), a results file's name, or its path.
@@ -210,6 +214,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             play(PlayArgs { bank: Some(bank), ..PlayArgs::default() }, true)
         }
         Some(Command::Review(args)) => review::run(args),
+        Some(Command::Host(args)) => host::run(args),
         Some(Command::Results { session }) => {
             print!("{}", results::run(session.as_deref())?);
             Ok(ExitCode::SUCCESS)
@@ -262,6 +267,15 @@ fn play(args: PlayArgs, edit: bool) -> Result<ExitCode, String> {
             out.display()
         ));
     }
+    // Students' devices screens need students: `quorum host` listens on an
+    // address the caller chooses and waits for them.
+    if args.screen.is_devices() && (args.screenshot.is_some() || args.play_for.is_some()) {
+        return Err(
+            "the students' devices screens are photographed with `quorum host --screenshot OUT.png --screen ...`, \
+             with students joining from their browsers"
+                .to_string(),
+        );
+    }
     let launch = crate::game::Launch {
         bank: args.bank,
         seed: args.seed,
@@ -277,10 +291,17 @@ fn play(args: PlayArgs, edit: bool) -> Result<ExitCode, String> {
         .map(|arrival| ScreenshotPlan { screen: args.screen, arrival }),
         size: args.size,
         edit,
+        host: None,
+        frame_log: None,
+        teacher_stdin: false,
     };
-    match crate::game::run(launch) {
-        bevy::app::AppExit::Success => Ok(ExitCode::SUCCESS),
-        bevy::app::AppExit::Error(code) => Ok(ExitCode::from(code.get())),
+    Ok(exit_code(crate::game::run(launch)))
+}
+
+fn exit_code(exit: bevy::app::AppExit) -> ExitCode {
+    match exit {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(code) => ExitCode::from(code.get()),
     }
 }
 

@@ -48,6 +48,14 @@ pub enum Screen {
     /// The top three, then `ClassResults`: every team and question.
     Podium,
     ClassResults,
+    /// Students' devices: students join by PIN from their own browsers…
+    Lobby,
+    DevicesQuestion,
+    DevicesReveal,
+    DevicesLeaderboard,
+    /// The top three, then `DevicesResults`: every player.
+    DevicesPodium,
+    DevicesResults,
     /// The bank editor.
     Editor,
 }
@@ -76,6 +84,7 @@ impl Default for DataDir {
 pub fn plugin(app: &mut App) {
     // Registered here too so headless apps (no window plugin) can read it.
     app.add_message::<bevy::window::WindowCloseRequested>();
+    app.add_message::<bevy::window::RequestRedraw>();
     app.init_state::<Screen>()
         .init_resource::<DataDir>()
         .configure_sets(Update, (GameSet::TickTimers, GameSet::RecordInput, GameSet::Update).chain())
@@ -94,6 +103,14 @@ pub struct Launch {
     pub size: Option<(u32, u32)>,
     /// Open the bank in the editor rather than on the title screen.
     pub edit: bool,
+    /// Open on the students' lobby, listening here (`quorum host`).
+    pub host: Option<play::devices::HostAddress>,
+    /// Write each frame's time here (`quorum host --frame-log`), to measure
+    /// the window while students answer.
+    pub frame_log: Option<PathBuf>,
+    /// Read the teacher's console words on standard input (`quorum host
+    /// --teacher-stdin`), for scripts and the browser test.
+    pub teacher_stdin: bool,
 }
 
 /// Opens the window and plays until it is closed.
@@ -128,6 +145,10 @@ pub fn run(launch: Launch) -> AppExit {
     app.add_plugins(bevy::input_focus::tab_navigation::TabNavigationPlugin);
     app.insert_resource(bevy::winit::WinitSettings::desktop_app());
     app.insert_resource(play::editing::StartInEditor(launch.edit));
+    if let Some(address) = launch.host {
+        app.insert_resource(address).insert_resource(play::devices::StartInLobby(true));
+    }
+    app.insert_resource(play::devices::TeacherStdin(launch.teacher_stdin));
     app.insert_resource(match &launch.bank {
         Some(path) => BankChoice::File(path.clone()),
         None => BankChoice::BuiltIn,
@@ -143,6 +164,10 @@ pub fn run(launch: Launch) -> AppExit {
     }
     app.add_plugins(plugin);
     app.add_systems(Startup, spawn_camera);
+    if let Some(path) = launch.frame_log {
+        app.insert_resource(ui::frame_log::FrameLogPath(path));
+        app.add_plugins(ui::frame_log::plugin);
+    }
     if let Some(plan) = launch.screenshot {
         app.insert_resource(plan);
         app.add_plugins(ui::screenshot::plugin);

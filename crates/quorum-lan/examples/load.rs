@@ -6,7 +6,13 @@
 //! process (a child: this program run with `--host`) before and after the
 //! joins. Everything stays on 127.0.0.1 and every wait is bounded.
 //!
-//! cargo run --release -p quorum-lan --example load [-- --students N]
+//! With `--game QUORUM`, the host is the game window itself (`QUORUM host`,
+//! driven through its test-only `--teacher-stdin`, its frames logged with
+//! `--frame-log`): the benchmark then also reports the window's frame rate
+//! while its countdown runs, before and during the burst. Run it where a
+//! window can open (under `xvfb-run` on a server).
+//!
+//! cargo run --release -p quorum-lan --example load [-- --students N] [--game PATH]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::SocketAddr;
@@ -36,7 +42,8 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(300usize);
-    if let Err(e) = bench(students) {
+    let game = args.iter().position(|a| a == "--game").and_then(|i| args.get(i + 1)).cloned();
+    if let Err(e) = bench(students, game) {
         eprintln!("load: {e}");
         std::process::exit(1);
     }
@@ -80,13 +87,46 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn bench(students: usize) -> Result<(), String> {
-    let mut child = Command::new(std::env::current_exe().map_err(|e| e.to_string())?)
-        .arg("--host")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| e.to_string())?;
+/// Seconds since 1970: the clock the game's frame log is written in.
+fn epoch() -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_secs_f64()
+}
+
+/// Frames per second and the longest frame, from the game's frame log
+/// (`SECONDS FRAME_MS` a line), for frames that ended between `from` and `to`.
+fn frames_between(log: &str, from: f64, to: f64) -> Option<(f64, f64, usize)> {
+    let frames: Vec<(f64, f64)> = log
+        .lines()
+        .filter_map(|l| {
+            let (at, ms) = l.split_once(' ')?;
+            Some((at.parse().ok()?, ms.parse().ok()?))
+        })
+        .filter(|(at, _)| *at >= from && *at <= to)
+        .collect();
+    let (first, last) = (frames.first()?.0, frames.last()?.0);
+    let fps = if last > first { (frames.len() - 1) as f64 / (last - first) } else { 0.0 };
+    let worst = frames.iter().map(|(_, ms)| *ms).fold(0.0, f64::max);
+    Some((fps, worst, frames.len()))
+}
+
+fn bench(students: usize, game: Option<String>) -> Result<(), String> {
+    let frame_log = std::env::temp_dir().join(format!("quorum-load-frames-{}.txt", std::process::id()));
+    let mut host = match &game {
+        // The game: one question open for a minute, room for everyone.
+        Some(game) => {
+            let mut c = Command::new(game);
+            c.args(["host", "--bind", "127.0.0.1", "--port", "0", "--questions", "2", "--seconds", "120"])
+                .args(["--max-connections", &(students + 10).to_string(), "--teacher-stdin", "--frame-log"])
+                .arg(&frame_log);
+            c
+        }
+        None => {
+            let mut c = Command::new(std::env::current_exe().map_err(|e| e.to_string())?);
+            c.arg("--host");
+            c
+        }
+    };
+    let mut child = host.stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().map_err(|e| e.to_string())?;
     let pid = child.id();
     let mut teacher = child.stdin.take().unwrap();
     let (tx, lines) = std::sync::mpsc::channel::<String>();
@@ -138,13 +178,16 @@ fn bench(students: usize) -> Result<(), String> {
 
     writeln!(teacher, "start").map_err(|e| e.to_string())?;
     next_line("stage=")?;
+    // The window's countdown runs from here: two seconds of it before the burst.
+    std::thread::sleep(Duration::from_secs(2));
+    let burst_at = epoch();
     let barrier = Arc::new(Barrier::new(students + 1));
     let tasks = runtime.block_on(async {
         let mut tasks = Vec::new();
         for (i, mut ws) in sockets.into_iter().enumerate() {
             let barrier = Arc::clone(&barrier);
             tasks.push(tokio::spawn(async move {
-                wait_for(&mut ws, |m| m["type"] == "state" && m["screen"] == "question").await?;
+                let shown = wait_for(&mut ws, |m| m["type"] == "state" && m["screen"] == "question").await?;
                 if i == students {
                     // The one who doesn't answer.
                     wait_for(&mut ws, |m| m["type"] == "state" && m["screen"] == "reveal").await?;
@@ -152,7 +195,11 @@ fn bench(students: usize) -> Result<(), String> {
                 }
                 barrier.wait().await;
                 let sent = Instant::now();
-                let answer = json!({"type": "answer", "question": 1, "choice": i % 2});
+                // The game deals its own first question: an estimate is answered on its scale.
+                let answer = match shown["question"]["scale"]["min"].as_f64() {
+                    Some(min) => json!({"type": "answer", "question": 1, "estimate": min}),
+                    None => json!({"type": "answer", "question": 1, "choice": i % 2}),
+                };
                 ws.send(Message::Text(answer.to_string().into())).await.map_err(|e| e.to_string())?;
                 wait_for(&mut ws, |m| m["type"] == "ack").await?;
                 let ack = sent.elapsed();
@@ -170,6 +217,9 @@ fn bench(students: usize) -> Result<(), String> {
     if !status.contains(&format!("answered={students}/")) {
         return Err(format!("not every answer arrived: {status}"));
     }
+    let burst_done = epoch();
+    // A moment after the burst, still counting down, then the reveal.
+    std::thread::sleep(Duration::from_secs(1));
     let reveal_sent = Instant::now();
     writeln!(teacher, "reveal").map_err(|e| e.to_string())?;
     let results = runtime.block_on(async {
@@ -186,6 +236,11 @@ fn bench(students: usize) -> Result<(), String> {
     })?;
     let after_reveal = rss_kib(pid)?;
     writeln!(teacher, "quit").ok();
+    if game.is_some() {
+        // The window stays open after its console's `quit`; it is ours to close.
+        std::thread::sleep(Duration::from_millis(500));
+        let _ = child.kill();
+    }
     let _ = child.wait();
 
     let mut ack_times: Vec<Duration> = results.iter().filter_map(|(a, _)| *a).collect();
@@ -207,6 +262,22 @@ fn bench(students: usize) -> Result<(), String> {
         "host memory after the burst and the reveal: {after_reveal} KiB: {:.1} KiB per connected student",
         after_reveal.saturating_sub(before) as f64 / everyone as f64
     );
+    if game.is_some() {
+        let log = std::fs::read_to_string(&frame_log).map_err(|e| format!("no frame log: {e}"))?;
+        let _ = std::fs::remove_file(&frame_log);
+        let before = frames_between(&log, burst_at - 2.0, burst_at).ok_or("no frames before the burst")?;
+        // The burst and what follows it: a second from the first answer sent.
+        let during = frames_between(&log, burst_at, burst_at + 1.0).ok_or("no frames during the burst")?;
+        for (when, (fps, worst, n)) in
+            [("in the 2 s before the burst", before), ("in the 1 s from its start", during)]
+        {
+            println!("game window {when}: {fps:.1} frames/s ({n} frames, longest {worst:.1} ms)");
+        }
+        println!(
+            "(the burst: {:.0} ms from the first answer sent to the host counting all {students})",
+            (burst_done - burst_at) * 1000.0
+        );
+    }
     Ok(())
 }
 

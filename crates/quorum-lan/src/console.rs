@@ -1,6 +1,7 @@
 //! A teacher's console: a hosted session driven by typed commands instead
 //! of a window's keys. The `host` example, the load benchmark and the
-//! crash test run it; the game itself uses `Host` directly.
+//! crash test run it; `quorum host --teacher-stdin` answers the same words
+//! (for scripts and tests) beside the window's keys. Never on the network.
 
 use std::io::{BufRead, Write};
 use std::time::{Duration, Instant};
@@ -19,7 +20,8 @@ pub struct ConsoleOptions {
 }
 
 const HELP: &str = "commands: start, pause, resume, reveal, next, skip, +N / -N (seconds), leaderboard, \
-skip-leaderboard, end, lock, unlock, kick NAME, letback NAME, status, key, wait-answered N, wait-stage STAGE, quit";
+skip-leaderboard, end, lock, unlock, kick NAME, letback NAME, status, key, wait-answered N, wait-players N, \
+wait-stage STAGE, quit";
 
 /// Hosts a session and reads commands from `input` until `quit` or its end.
 /// Prints the join line first, then one line per command.
@@ -43,45 +45,71 @@ pub fn run_console(
     let _ = out.flush();
     for line in input.lines() {
         let Ok(line) = line else { break };
-        let words: Vec<&str> = line.split_whitespace().collect();
-        let reply = match words.as_slice() {
-            [] => continue,
-            ["quit"] | ["exit"] => break,
-            ["status"] => status(&host),
-            // The teacher's answer key for the question on show: the
-            // teacher's terminal only, never the network.
-            ["key"] => key(&host),
-            ["wait-answered", n] => match n.parse::<usize>() {
-                Ok(n) => wait(&host, |s| s.answered >= n),
-                Err(_) => "wait-answered needs a number".into(),
-            },
-            ["wait-stage", stage] => match parse_stage(stage) {
-                Some(stage) => wait(&host, |s| s.stage == stage),
-                None => "stages: lobby, question, reveal, leaderboard, finished".into(),
-            },
-            [word] if word.starts_with('+') || word.starts_with('-') => match word.parse::<i64>() {
-                Ok(n) => command(&host, Command::AddSeconds(n)),
-                Err(_) => HELP.into(),
-            },
-            [verb, name @ ..] if matches!(*verb, "kick" | "letback") && !name.is_empty() => {
-                let name = name.join(" ");
-                match seat_named(&host, &name) {
-                    Some(seat) if *verb == "kick" => command(&host, Command::Remove(seat)),
-                    Some(seat) => command(&host, Command::LetBack(seat)),
-                    None => format!("no player called {name}"),
-                }
-            }
-            [word] => match parse_command(word) {
-                Some(c) => command(&host, c),
-                None => HELP.into(),
-            },
-            _ => HELP.into(),
+        let reply = match console_line(&host, &line) {
+            Reply::Quit => break,
+            Reply::Nothing => continue,
+            Reply::Line(reply) => reply,
         };
         writeln!(out, "{reply}").map_err(|e| e.to_string())?;
         let _ = out.flush();
     }
     host.stop();
     Ok(())
+}
+
+/// What the console says to one typed line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// A status line (or help) to print.
+    Line(String),
+    /// `quit`: stop reading.
+    Quit,
+    /// An empty line.
+    Nothing,
+}
+
+/// Answers one typed line on a running host: sends its command and waits
+/// (bounded) to report the effect. `quorum host`'s test-only standard input
+/// uses this too, so scripts drive the game window with the same words.
+pub fn console_line(host: &Host, line: &str) -> Reply {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    Reply::Line(match words.as_slice() {
+        [] => return Reply::Nothing,
+        ["quit"] | ["exit"] => return Reply::Quit,
+        ["status"] => status(host),
+        // The teacher's answer key for the question on show: the
+        // teacher's terminal only, never the network.
+        ["key"] => key(host),
+        ["wait-answered", n] => match n.parse::<usize>() {
+            Ok(n) => wait(host, |s| s.answered >= n),
+            Err(_) => "wait-answered needs a number".into(),
+        },
+        ["wait-players", n] => match n.parse::<usize>() {
+            Ok(n) => wait(host, |s| s.players.iter().filter(|p| !p.removed).count() >= n),
+            Err(_) => "wait-players needs a number".into(),
+        },
+        ["wait-stage", stage] => match parse_stage(stage) {
+            Some(stage) => wait(host, |s| s.stage == stage),
+            None => "stages: lobby, question, reveal, leaderboard, finished".into(),
+        },
+        [word] if word.starts_with('+') || word.starts_with('-') => match word.parse::<i64>() {
+            Ok(n) => command(host, Command::AddSeconds(n)),
+            Err(_) => HELP.into(),
+        },
+        [verb, name @ ..] if matches!(*verb, "kick" | "letback") && !name.is_empty() => {
+            let name = name.join(" ");
+            match seat_named(host, &name) {
+                Some(seat) if *verb == "kick" => command(host, Command::Remove(seat)),
+                Some(seat) => command(host, Command::LetBack(seat)),
+                None => format!("no player called {name}"),
+            }
+        }
+        [word] => match parse_command(word) {
+            Some(c) => command(host, c),
+            None => HELP.into(),
+        },
+        _ => HELP.into(),
+    })
 }
 
 fn parse_command(word: &str) -> Option<Command> {
@@ -189,4 +217,36 @@ fn status(host: &Host) -> String {
         line.push_str(&format!(" | problem: {problem}"));
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quorum_core::bank::builtin;
+    use quorum_core::quiz::{RoundSettings, deal};
+
+    fn host() -> Host {
+        let bank = builtin::check().bank.unwrap();
+        let questions = deal(&bank, &RoundSettings::default(), 1).unwrap();
+        let mut config = HostConfig::new(questions, RoundSettings::default(), "Console test");
+        config.bind = "127.0.0.1".parse().unwrap();
+        config.port = 0;
+        Host::start(config).unwrap()
+    }
+
+    #[test]
+    fn one_line_at_a_time_on_a_running_host() {
+        let host = host();
+        assert_eq!(console_line(&host, "   "), Reply::Nothing);
+        assert_eq!(console_line(&host, "quit"), Reply::Quit);
+        let Reply::Line(status) = console_line(&host, "status") else { panic!("status has a line") };
+        assert!(status.starts_with("stage=lobby question=1/10 answered=0/0"), "{status}");
+        let Reply::Line(help) = console_line(&host, "reveal now please") else { panic!("help has a line") };
+        assert!(help.starts_with("commands:"), "{help}");
+        // Locking is a command whose effect the reply shows.
+        let Reply::Line(locked) = console_line(&host, "lock") else { panic!("lock has a line") };
+        assert!(locked.contains("locked=true"), "{locked}");
+        let Reply::Line(none) = console_line(&host, "kick Nobody") else { panic!("kick has a line") };
+        assert_eq!(none, "no player called Nobody");
+    }
 }

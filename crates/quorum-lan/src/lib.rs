@@ -22,7 +22,7 @@ pub mod roster;
 mod server;
 
 pub use address::{Candidate, join_line, parse_join_line};
-pub use console::{ConsoleOptions, run_console};
+pub use console::{ConsoleOptions, Reply, console_line, run_console};
 pub use host::{Command, Host, HostConfig, HostError, PlayerLine, Snapshot};
 pub use qr::QrMatrix;
 pub use quorum_core::quiz::players::{Seat, Stage};

@@ -141,9 +141,16 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            (teacher_keys, controls.after(MenuSystems))
+            teacher_keys
                 .in_set(GameSet::RecordInput)
                 .run_if(in_session.and_then(resource_exists::<ClassSession>)),
+        )
+        // The teacher's buttons work the same on students' devices' screens.
+        .add_systems(
+            Update,
+            controls.after(MenuSystems).in_set(GameSet::RecordInput).run_if(|screen: Res<State<Screen>>| {
+                in_class_session(*screen.get()) || in_devices_session(*screen.get())
+            }),
         )
         .add_systems(
             Update,
@@ -165,6 +172,20 @@ pub fn in_class_session(screen: Screen) -> bool {
             | Screen::Leaderboard
             | Screen::Podium
             | Screen::ClassResults
+    )
+}
+
+/// Whether `screen` is one of a students' devices session's screens, the
+/// lobby included.
+pub fn in_devices_session(screen: Screen) -> bool {
+    matches!(
+        screen,
+        Screen::Lobby
+            | Screen::DevicesQuestion
+            | Screen::DevicesReveal
+            | Screen::DevicesLeaderboard
+            | Screen::DevicesPodium
+            | Screen::DevicesResults
     )
 }
 
@@ -274,38 +295,54 @@ fn teacher_keys(
     if help.0 {
         return;
     }
+    let screen = *screen.get();
+    commands.write_batch(teacher_commands(
+        &keys,
+        letters_are_taken(&class.session, screen),
+        typing_a_number(&class.session, screen),
+    ));
+}
+
+/// The teacher's keys pressed this frame, as commands. While `letters_taken`,
+/// R, N, S, E, L and K count only with Ctrl held; while `signs_taken`, + and - too.
+pub fn teacher_commands(
+    keys: &ButtonInput<KeyCode>,
+    letters_taken: bool,
+    signs_taken: bool,
+) -> Vec<TeacherCommand> {
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
-    let letter =
-        |k: KeyCode| keys.just_pressed(k) && (ctrl || !letters_are_taken(&class.session, *screen.get()));
+    let letter = |k: KeyCode| keys.just_pressed(k) && (ctrl || !letters_taken);
     let pressed = |k: KeyCode| keys.just_pressed(k);
-    let sign = |k: KeyCode| keys.just_pressed(k) && (ctrl || !typing_a_number(&class.session, *screen.get()));
+    let sign = |k: KeyCode| keys.just_pressed(k) && (ctrl || !signs_taken);
+    let mut commands = Vec::new();
     if pressed(KeyCode::Space) || pressed(KeyCode::Escape) {
-        commands.write(TeacherCommand::Pause);
+        commands.push(TeacherCommand::Pause);
     }
     if letter(KeyCode::KeyR) {
-        commands.write(TeacherCommand::Reveal);
+        commands.push(TeacherCommand::Reveal);
     }
     if letter(KeyCode::KeyN) || pressed(KeyCode::ArrowRight) {
-        commands.write(TeacherCommand::Next);
+        commands.push(TeacherCommand::Next);
     }
     if letter(KeyCode::KeyS) {
-        commands.write(TeacherCommand::Skip);
+        commands.push(TeacherCommand::Skip);
     }
     if letter(KeyCode::KeyE) {
-        commands.write(TeacherCommand::End);
+        commands.push(TeacherCommand::End);
     }
     if letter(KeyCode::KeyL) {
-        commands.write(TeacherCommand::Leaderboard);
+        commands.push(TeacherCommand::Leaderboard);
     }
     if letter(KeyCode::KeyK) {
-        commands.write(TeacherCommand::SkipLeaderboard);
+        commands.push(TeacherCommand::SkipLeaderboard);
     }
     if sign(KeyCode::Equal) || sign(KeyCode::NumpadAdd) {
-        commands.write(TeacherCommand::AddTime(10));
+        commands.push(TeacherCommand::AddTime(10));
     }
     if sign(KeyCode::Minus) || sign(KeyCode::NumpadSubtract) {
-        commands.write(TeacherCommand::AddTime(-10));
+        commands.push(TeacherCommand::AddTime(-10));
     }
+    commands
 }
 
 /// A click on a teacher control sends its command.

@@ -1,11 +1,13 @@
 //! The game's hold on the core: the bank in play, the solo round, the
-//! classroom session, the bank being edited, pause, and the sound that
-//! follows them. Each wraps a core type in a resource, turns input into
+//! classroom session, students' devices (the hosted server), the bank being
+//! edited, pause, and the sound that follows them. Each wraps a core type in
+//! a resource, turns input into
 //! calls on it, and moves the screens along with what it says. No rule of
 //! play is written here.
 
 pub mod bank;
 pub mod classroom;
+pub mod devices;
 pub mod editing;
 pub mod pause;
 pub mod round;
@@ -19,6 +21,7 @@ pub(super) fn plugin(app: &mut App) {
         round::plugin,
         pause::plugin,
         classroom::plugin,
+        devices::plugin,
         editing::plugin,
         sound::plugin,
     ));

@@ -16,7 +16,7 @@ use crate::game::{GameSet, Screen};
 /// Whether play is paused. It exists only on the screens that can be
 /// paused, so leaving one (to the title, to the podium) always resumes.
 #[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[source(Screen = Screen::Question | Screen::Reveal | Screen::ClassQuestion)]
+#[source(Screen = Screen::Question | Screen::Reveal | Screen::ClassQuestion | Screen::DevicesQuestion)]
 pub struct Pause(pub bool);
 
 /// The systems that stop while paused: clocks, answers, moving on.
@@ -93,7 +93,7 @@ fn show_the_question(mut roots: Query<&mut Visibility, With<HiddenWhenPaused>>) 
 }
 
 fn show_the_menu(screen: Res<State<Screen>>, mut commands: Commands) {
-    let (resume, leave) = if *screen.get() == Screen::ClassQuestion {
+    let (resume, leave) = if matches!(screen.get(), Screen::ClassQuestion | Screen::DevicesQuestion) {
         ("Resume (Space)", "End the session")
     } else {
         ("Resume (Esc)", "Leave the round")
@@ -136,9 +136,15 @@ fn act(
 ) {
     for Activated(entity) in activated.read() {
         match actions.get(*entity) {
+            // Students' devices pause on the server; this screen follows it.
+            Ok(PauseAction::Resume) if *screen.get() == Screen::DevicesQuestion => {
+                commands.write(TeacherCommand::Pause);
+            }
             Ok(PauseAction::Resume) => pause.set(Pause(false)),
             // A classroom session ends on its results, with its file written.
-            Ok(PauseAction::Leave) if *screen.get() == Screen::ClassQuestion => {
+            Ok(PauseAction::Leave)
+                if matches!(screen.get(), Screen::ClassQuestion | Screen::DevicesQuestion) =>
+            {
                 commands.write(TeacherCommand::End);
             }
             Ok(PauseAction::Leave) if trying.0 => next.set(Screen::Editor),

@@ -7,20 +7,14 @@ use bevy::prelude::*;
 use crate::game::Screen;
 use crate::game::play::classroom::{ClassSession, Control, TeacherCommand};
 use crate::game::theme::answer_tile::tile_shape;
+use crate::game::theme::choice_bars::{Counted, choice_bars};
 use crate::game::theme::control_bar::control_bar;
 use crate::game::theme::explanation::{Layout, explanation, verdict_mark, verdict_text};
 use crate::game::theme::team::team_badge;
-use crate::game::theme::{Fill, Ink, size, widgets};
+use crate::game::theme::{Ink, size, widgets};
 use quorum_core::quiz::Answer;
 use quorum_core::quiz::classroom::{QuestionResult, TeamRecord};
 use quorum_core::quiz::scoring::format_points;
-
-/// A choice's bar, for tests and screenshots: how many teams chose it.
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ChoiceBar {
-    pub choice: usize,
-    pub teams: usize,
-}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::ClassReveal), spawn);
@@ -64,7 +58,8 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>) {
                 root.spawn(Node { column_gap: px(28), width: percent(100), ..default() }).with_children(
                     |columns| {
                         if !q.choices.is_empty() {
-                            choice_bars(columns, result, &class.session.tallies(), class.session.teams.len());
+                            let teams = class.session.teams.len();
+                            choice_bars(columns, q, &class.session.tallies(), teams, Counted::TEAMS);
                         }
                         team_rows(columns, result, &class.session.teams);
                     },
@@ -82,71 +77,6 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>) {
         });
     // Enter or a click continues, as on every screen.
     commands.queue(|world: &mut World| super::focus_control(world, TeacherCommand::Next));
-}
-
-/// How the class split: a bar per choice, as long as the share of teams
-/// that chose it. A choice nobody chose has no bar at all.
-fn choice_bars(columns: &mut ChildSpawnerCommands, result: &QuestionResult, tallies: &[usize], teams: usize) {
-    let q = &result.question;
-    let correct = q.correct_choice();
-    columns
-        .spawn(Node {
-            flex_direction: FlexDirection::Column,
-            row_gap: px(10),
-            flex_grow: 1.0,
-            flex_basis: px(0),
-            ..default()
-        })
-        .with_children(|bars| {
-            for (i, choice) in q.choices.iter().enumerate() {
-                let count = tallies.get(i).copied().unwrap_or(0);
-                let is_right = Some(i) == correct;
-                bars.spawn(Node { column_gap: px(10), align_items: AlignItems::Center, ..default() })
-                    .with_children(|row| {
-                        row.spawn(tile_shape(i, 26.0, Ink::Tile(i)));
-                        // A sized box around the text: text given a width directly is
-                        // measured as if much narrower.
-                        row.spawn(Node { width: px(250), flex_shrink: 0.0, ..default() }).with_child(
-                            widgets::bold(
-                                choice.clone(),
-                                size::SMALL,
-                                if is_right { Ink::Text } else { Ink::Muted },
-                            ),
-                        );
-                        row.spawn(Node { flex_grow: 1.0, height: px(30), ..default() }).with_children(
-                            |track| {
-                                let share =
-                                    if teams == 0 { 0.0 } else { 100.0 * count as f32 / teams as f32 };
-                                track.spawn((
-                                    ChoiceBar { choice: i, teams: count },
-                                    widgets::filled(
-                                        Node {
-                                            width: percent(share),
-                                            height: percent(100),
-                                            border_radius: BorderRadius::all(px(6)),
-                                            display: if count == 0 { Display::None } else { Display::Flex },
-                                            ..default()
-                                        },
-                                        Fill::Tile(i),
-                                    ),
-                                ));
-                            },
-                        );
-                        let label = format!("{count} team{}", if count == 1 { "" } else { "s" });
-                        row.spawn((
-                            widgets::bold(label, size::SMALL, Ink::Text),
-                            TextLayout::no_wrap(),
-                            Node { width: px(80), ..default() },
-                        ));
-                        // The right answer is marked by a tick, not only by colour.
-                        let (mark, ink) = if is_right { ("✔", Ink::Correct) } else { (" ", Ink::Muted) };
-                        row.spawn((
-                            widgets::symbol(mark, size::BODY, ink),
-                            Node { width: px(26), ..default() },
-                        ));
-                    });
-            }
-        });
 }
 
 /// Each team: its answer, right or wrong, points and streak.

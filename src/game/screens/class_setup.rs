@@ -1,7 +1,8 @@
 //! Setting up a classroom session: teams (named in place, each with a
-//! colour and a shape), the answering style with its key card, the
-//! leaderboard's frequency, the round settings shared with solo play, and
-//! the sound (with the quiet room).
+//! colour and a shape), the answering style with its key card (or students
+//! on their own devices, which opens the lobby), the leaderboard's
+//! frequency, the round settings shared with solo play, and the sound (with
+//! the quiet room).
 
 use bevy::prelude::*;
 
@@ -71,6 +72,11 @@ fn style_label(style: AnsweringStyle) -> &'static str {
     }
 }
 
+/// The answering row's value: a team style, or students' devices.
+fn answering_label(choices: &ClassChoices) -> &'static str {
+    if choices.devices { "Students' devices" } else { style_label(choices.style) }
+}
+
 fn leaderboard_label(every: Option<usize>) -> String {
     match every {
         Some(1) => "After every question".to_string(),
@@ -106,7 +112,7 @@ fn spawn(
         ))
         .with_children(|root| {
             root.spawn(widgets::bold("Classroom session", size::HEADING, Ink::Text));
-            // The teams, named in place.
+            // The teams, named in place (students' devices have players instead).
             root.spawn(Node {
                 column_gap: px(12),
                 row_gap: px(8),
@@ -115,7 +121,7 @@ fn spawn(
                 ..default()
             })
             .with_children(|teams| {
-                for (i, name) in choices.teams.iter().enumerate() {
+                for (i, name) in choices.teams.iter().enumerate().filter(|_| !choices.devices) {
                     teams
                         .spawn(Node { align_items: AlignItems::Center, column_gap: px(6), ..default() })
                         .with_children(|t| {
@@ -142,7 +148,7 @@ fn spawn(
                     .spawn(Node { flex_direction: FlexDirection::Column, row_gap: px(8), ..default() })
                     .with_children(|rows| {
                         let steppers = [
-                            ("Answering", style_label(choices.style).to_string(), ClassSetting::Style),
+                            ("Answering", answering_label(&choices).to_string(), ClassSetting::Style),
                             ("Teams", format!("{} teams", choices.teams.len()), ClassSetting::Teams),
                             (
                                 "Leaderboard",
@@ -150,7 +156,10 @@ fn spawn(
                                 ClassSetting::Leaderboard,
                             ),
                         ];
-                        for (label, value, setting) in steppers {
+                        let teams = !choices.devices;
+                        for (label, value, setting) in
+                            steppers.into_iter().filter(|s| teams || s.2 != ClassSetting::Teams)
+                        {
                             let action = ClassAction::Class(setting);
                             controls::setting_row(rows, label, label_width, |r| {
                                 controls::stepper(r, value, 260.0, focused(&action), action.clone());
@@ -186,13 +195,16 @@ fn spawn(
                     });
             });
             let s = &choices.round.settings;
-            let timed = choices.style == AnsweringStyle::Buzzers && s.speed_bonus && s.seconds.is_some();
+            let timed = (choices.devices || choices.style == AnsweringStyle::Buzzers)
+                && s.speed_bonus
+                && s.seconds.is_some();
             root.spawn((
                 widgets::text(round_settings::scoring_sentence(timed), size::TINY, Ink::Muted),
                 widgets::centred(),
             ));
             root.spawn(Node { column_gap: px(24), ..default() }).with_children(|buttons| {
-                let mut start = buttons.spawn(widgets::button("Start the session", ClassAction::Start));
+                let label = if choices.devices { "Open the lobby" } else { "Start the session" };
+                let mut start = buttons.spawn(widgets::button(label, ClassAction::Start));
                 if focused(&ClassAction::Start) {
                     start.insert(DefaultFocus);
                 }
@@ -209,6 +221,14 @@ fn spawn(
 fn key_card(rows: &mut ChildSpawnerCommands, choices: &ClassChoices) {
     rows.spawn(widgets::panel(Node { row_gap: px(6), padding: UiRect::axes(px(16), px(10)), ..widgets::panel_node() }))
         .with_children(|card| match choices.style {
+            _ if choices.devices => {
+                card.spawn(widgets::bold("Students' devices", size::SMALL, Ink::Text));
+                card.spawn(widgets::text(
+                    "Every student answers on their own phone, tablet or Chromebook, in a browser on the classroom network: no app, no account, no internet. The lobby shows the address, a QR code and a PIN; students join with a nickname, and Enter starts the game. Estimates included; the game times every answer.",
+                    size::TINY,
+                    Ink::Muted,
+                ));
+            }
             AnsweringStyle::Buzzers => {
                 card.spawn(widgets::bold("Key card: each team's first press counts", size::SMALL, Ink::Text));
                 card.spawn(Node { column_gap: px(8), margin: UiRect::left(px(46)), ..default() }).with_children(|head| {
@@ -276,7 +296,9 @@ fn apply(world: &mut World, action: ClassAction, delta: i32) {
     match action {
         ClassAction::Start => {
             world.resource::<ClassChoices>().remember(world.resource::<DataDir>());
-            if let Err(e) = start_session(world) {
+            if world.resource::<ClassChoices>().devices {
+                world.resource_mut::<NextState<Screen>>().set(Screen::Lobby);
+            } else if let Err(e) = start_session(world) {
                 world.resource_mut::<Status>().0 = format!("Cannot start: {e}.");
                 redraw(world, ClassAction::Start);
             }

@@ -8,6 +8,7 @@ pub mod class_question;
 pub mod class_results;
 pub mod class_reveal;
 pub mod class_setup;
+pub mod devices;
 pub mod editor;
 pub mod leaderboard;
 pub mod podium;
@@ -40,6 +41,7 @@ pub(super) fn plugin(app: &mut App) {
         leaderboard::plugin,
         podium::plugin,
         class_results::plugin,
+        devices::plugin,
         editor::plugin,
     ));
 }

@@ -1,5 +1,6 @@
 //! The classroom setup, remembered between lessons (`classroom.ron`): the
-//! round settings, how teams answer, their names, and how often the
+//! round settings, how the class answers (teams on buzzers, teams on paper,
+//! or students on their own devices), the teams' names, and how often the
 //! leaderboard shows. The team and leaderboard rules are the core's.
 
 use bevy::prelude::*;
@@ -22,6 +23,9 @@ pub struct ClassChoices {
     /// The round's settings and the theme, as in solo play.
     pub round: SetupChoices,
     pub style: AnsweringStyle,
+    /// Students answer on their own devices (a lobby they join by PIN)
+    /// instead of as teams; `style` is kept for the next team session.
+    pub devices: bool,
     /// The teams' names; their number is the number of teams.
     pub teams: Vec<String>,
     pub leaderboard_every: Option<usize>,
@@ -32,6 +36,7 @@ impl Default for ClassChoices {
         ClassChoices {
             round: SetupChoices::default(),
             style: AnsweringStyle::Buzzers,
+            devices: false,
             teams: (1..=4).map(default_team_name).collect(),
             leaderboard_every: Some(1),
         }
@@ -56,11 +61,15 @@ impl ClassChoices {
     pub fn change(&mut self, setting: ClassSetting, delta: i32) {
         match setting {
             ClassSetting::Style => {
-                self.style = match self.style {
-                    AnsweringStyle::Buzzers => AnsweringStyle::TeacherEntry,
-                    AnsweringStyle::TeacherEntry => AnsweringStyle::Buzzers,
-                };
-                fit_teams(&mut self.teams, self.style);
+                // The three ways to answer in turn; `None` is students' devices.
+                let styles = [Some(AnsweringStyle::Buzzers), Some(AnsweringStyle::TeacherEntry), None];
+                let now = if self.devices { None } else { Some(self.style) };
+                let next = cycle(&styles, now, delta);
+                self.devices = next.is_none();
+                if let Some(style) = next {
+                    self.style = style;
+                    fit_teams(&mut self.teams, style);
+                }
             }
             ClassSetting::Teams => {
                 let max = self.style.max_teams() as i32;
@@ -124,6 +133,12 @@ mod tests {
         assert_eq!(c.teams.len(), 6, "teacher entry allows six");
         assert_eq!(c.teams[5], "Team 6");
         c.change(ClassSetting::Style, 1);
+        assert!(c.devices, "students' devices come after teacher entry");
+        assert_eq!(c.teams.len(), 6, "the teams wait for the next team session");
+        c.change(ClassSetting::Style, 1);
+        assert!(!c.devices);
         assert_eq!(c.teams.len(), 4, "back to buzzers, back to four");
+        c.change(ClassSetting::Style, -1);
+        assert!(c.devices, "and backwards from buzzers to students' devices");
     }
 }

@@ -4,6 +4,7 @@
 //! the core, never from another screen.
 
 pub mod answer_tile;
+pub mod choice_bars;
 pub mod control_bar;
 pub mod controls;
 pub mod countdown;
@@ -11,6 +12,7 @@ pub mod explanation;
 pub mod paint;
 pub mod palette;
 pub mod prompt;
+pub mod qr_code;
 pub mod round_settings;
 pub mod sound_settings;
 pub mod team;

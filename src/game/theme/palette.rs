@@ -206,6 +206,10 @@ pub const TILE_SHAPES: [&str; 6] = ["▲", "◆", "●", "■", "★", "⬢"];
 /// The keys that choose answer tiles in solo play.
 pub const TILE_KEYS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
 
+/// The letters that name answer tiles on the students' page, and so on the
+/// projector when students answer on their own devices.
+pub const TILE_LETTERS: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
+
 /// Every text role, with the surfaces it is drawn on somewhere in the game:
 /// what the contrast test checks. A new pairing belongs here.
 pub fn text_pairs() -> Vec<(Ink, Fill)> {

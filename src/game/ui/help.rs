@@ -63,6 +63,35 @@ fn hide_on_screen_change(mut shown: ResMut<HelpShown>) {
 fn keys_for(screen: Screen, class: Option<&ClassSession>) -> Vec<(&'static str, &'static str)> {
     let mut keys = Vec::new();
     match (screen, class) {
+        (Screen::Lobby, _) => {
+            keys.push(("Enter", "Start the game (once a player has joined)"));
+            keys.push(("Arrows or Tab", "Pick a player's name"));
+            keys.push((
+                "Delete or Backspace",
+                "Remove the picked player, or let them back (a click does too)",
+            ));
+            keys.push(("L", "Lock the game to new players, and unlock it"));
+            keys.push(("A", "Show another of this computer's addresses"));
+            keys.push(("Esc", "Close the game and go back"));
+        }
+        (
+            Screen::DevicesQuestion
+            | Screen::DevicesReveal
+            | Screen::DevicesLeaderboard
+            | Screen::DevicesPodium
+            | Screen::DevicesResults,
+            _,
+        ) => {
+            keys.push(("Space or Esc", "Pause and resume: every device's clock stops too"));
+            keys.push(("R", "Reveal the answer now"));
+            keys.push(("N or Right", "Next: the leaderboard when it is due, else the next question"));
+            keys.push(("L", "Show the leaderboard now (on the reveal)"));
+            keys.push(("K", "Skip the leaderboard when it is due (on the reveal)"));
+            keys.push(("S", "Skip the question: no points for anyone"));
+            keys.push(("+ / -", "Add or take away 10 seconds"));
+            keys.push(("E", "End the session and go to the final results"));
+            keys.push(("Page Up / Down", "Scroll the final table"));
+        }
         (Screen::ClassQuestion | Screen::ClassReveal | Screen::Leaderboard | Screen::Podium, Some(class)) => {
             let buzzers = class.session.style == AnsweringStyle::Buzzers;
             if buzzers {

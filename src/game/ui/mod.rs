@@ -5,6 +5,7 @@
 
 pub mod answer_keys;
 pub mod banner;
+pub mod frame_log;
 pub mod help;
 pub mod menu;
 pub mod screenshot;

@@ -3,6 +3,8 @@
 //! for the README's pictures and CI's smoke test under Xvfb. Screenshots are
 //! silent. `--play-for SECONDS --screen S` drives the game the same way with
 //! its sound on, stays on the screen that long and exits: CI records it.
+//! The students' lobby (`quorum host --screenshot`) is taken once two
+//! players have joined from their own devices, and the game carries on.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -13,16 +15,22 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_dis
 use super::window::KeepDrawing;
 use crate::game::Screen;
 use crate::game::play::classroom::{ClassSession, TeacherCommand, TeamLockedIn, start_session};
+use crate::game::play::devices::{Hosted, Shown};
 use crate::game::play::round::{AnswerGiven, CurrentRound, start_round};
 use crate::game::settings::classroom::ClassChoices;
 use quorum_core::bank::QuestionKind;
 use quorum_core::quiz::classroom::AnsweringStyle;
 use quorum_core::quiz::{Answer, DealtQuestion, Phase};
+use quorum_lan::Command;
 
 /// How long the screenshot driver "thinks" before answering.
 const THINKING_TIME: Duration = Duration::from_millis(1200);
 /// Classroom screenshots play this many questions before the podium.
 const CLASS_QUESTIONS: usize = 4;
+/// Students' devices: the lobby is ready once no one has joined for this long.
+const JOINS_SETTLED: Duration = Duration::from_millis(1500);
+/// Students' devices screenshots play this many questions before the podium.
+const DEVICES_QUESTIONS: usize = 3;
 
 /// Which screen to photograph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -44,6 +52,17 @@ pub enum ShotScreen {
     ClassEntry,
     /// The bank editor.
     Editor,
+    /// Students' devices (`quorum host`, with students joining from their
+    /// own browsers): the lobby once they have stopped arriving…
+    Lobby,
+    /// …and, the game played by the window's driver from there, the
+    /// question with half the class answered, the reveal and leaderboard of
+    /// the first question, and the end after three.
+    DevicesQuestion,
+    DevicesReveal,
+    DevicesLeaderboard,
+    DevicesPodium,
+    DevicesResults,
 }
 
 impl ShotScreen {
@@ -61,7 +80,26 @@ impl ShotScreen {
             ShotScreen::Podium => Screen::Podium,
             ShotScreen::ClassResults => Screen::ClassResults,
             ShotScreen::Editor => Screen::Editor,
+            ShotScreen::Lobby => Screen::Lobby,
+            ShotScreen::DevicesQuestion => Screen::DevicesQuestion,
+            ShotScreen::DevicesReveal => Screen::DevicesReveal,
+            ShotScreen::DevicesLeaderboard => Screen::DevicesLeaderboard,
+            ShotScreen::DevicesPodium => Screen::DevicesPodium,
+            ShotScreen::DevicesResults => Screen::DevicesResults,
         }
+    }
+
+    /// A students' devices screen, played with students from outside.
+    pub fn is_devices(self) -> bool {
+        matches!(
+            self,
+            ShotScreen::Lobby
+                | ShotScreen::DevicesQuestion
+                | ShotScreen::DevicesReveal
+                | ShotScreen::DevicesLeaderboard
+                | ShotScreen::DevicesPodium
+                | ShotScreen::DevicesResults
+        )
     }
 
     fn is_classroom(self) -> bool {
@@ -73,7 +111,7 @@ impl ShotScreen {
                 | ShotScreen::Reveal
                 | ShotScreen::Results
                 | ShotScreen::Editor
-        )
+        ) && !self.is_devices()
     }
 }
 
@@ -106,6 +144,11 @@ struct Progress {
     arrived_at: Option<Instant>,
     frames: u32,
     requested: bool,
+    /// Students' devices: players in the lobby, and since when that many.
+    players: usize,
+    players_since: Option<Instant>,
+    /// The snapshot a command was last sent on, so it is sent once.
+    sent_at_version: Option<u64>,
 }
 
 /// Added by `game::run` only when a screenshot was asked for.
@@ -115,8 +158,10 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(Update, (drive, shoot, stay).chain());
 }
 
-fn keep_drawing(mut keep: ResMut<KeepDrawing>) {
-    keep.screenshot = true;
+fn keep_drawing(plan: Res<ScreenshotPlan>, mut keep: ResMut<KeepDrawing>) {
+    // The lobby waits for players without drawing continuously: an idle
+    // window must wake for a join on its own.
+    keep.screenshot = plan.screen != ShotScreen::Lobby;
 }
 
 /// An answer, right or wrong as asked; estimates half a tolerance or one and
@@ -150,23 +195,48 @@ fn drive(world: &mut World) {
             }
             // After the rows have slid into place.
             ShotScreen::Leaderboard => !world.resource::<KeepDrawing>().animation,
+            // With names to show, once they have stopped arriving.
+            ShotScreen::Lobby => joins_settled(world),
+            // Half the class answered: the count is part of the picture.
+            ShotScreen::DevicesQuestion => {
+                world.get_resource::<Shown>().is_some_and(|s| s.answered >= 1 && s.answered * 2 >= s.expected)
+            }
             _ => true,
         };
     if arrived || screen == Screen::BankError {
         world.resource_mut::<Progress>().arrived = true;
+        world.resource_mut::<KeepDrawing>().screenshot = true;
         // A picture of the screen, not of news about the bank.
         world.resource_mut::<super::banner::Banner>().message = None;
         return;
     }
     // On the planned screen but not ready (rows still sliding): wait, except
     // on a question, where the teams still have to answer.
-    if screen == target && screen != Screen::ClassQuestion {
+    if screen == target && !matches!(screen, Screen::ClassQuestion | Screen::DevicesQuestion) {
         return;
     }
     if !matches!(*world.resource::<NextState<Screen>>(), NextState::Unchanged) {
         return;
     }
     match screen {
+        Screen::Title if plan.screen.is_devices() => {
+            let mut choices = world.resource_mut::<ClassChoices>();
+            choices.devices = true;
+            choices.leaderboard_every = Some(1);
+            world.resource_mut::<NextState<Screen>>().set(Screen::Lobby);
+        }
+        // The teacher's part; the students answer from their own devices.
+        Screen::Lobby if joins_settled(world) => send(world, Command::Start),
+        Screen::Lobby => {}
+        Screen::DevicesQuestion => {}
+        Screen::DevicesReveal | Screen::DevicesLeaderboard => {
+            let done = world.get_resource::<Shown>().and_then(|s| s.last_result.as_ref().map(|r| r.number));
+            let end = done.is_some_and(|n| n >= DEVICES_QUESTIONS) && screen == Screen::DevicesReveal;
+            send(world, if end { Command::End } else { Command::Next });
+        }
+        Screen::DevicesPodium => {
+            world.write_message(TeacherCommand::Next);
+        }
         Screen::Title if matches!(target, Screen::Setup | Screen::Editor) => {
             world.resource_mut::<NextState<Screen>>().set(target)
         }
@@ -216,6 +286,38 @@ fn drive(world: &mut World) {
     }
 }
 
+/// Whether two or more players are in the lobby and none has joined for a
+/// moment.
+fn joins_settled(world: &mut World) -> bool {
+    let players =
+        world.get_resource::<Shown>().map_or(0, |s| s.players.iter().filter(|p| !p.removed).count());
+    let mut progress = world.resource_mut::<Progress>();
+    if players != progress.players || progress.players_since.is_none() {
+        progress.players = players;
+        progress.players_since = Some(Instant::now());
+    }
+    // Until two are in, the window sleeps and a join must wake it (the
+    // server's wake-up); then it keeps looking until the joins settle.
+    if players >= 2 {
+        world.write_message(bevy::window::RequestRedraw);
+    }
+    let progress = world.resource::<Progress>();
+    players >= 2 && progress.players_since.is_some_and(|t| t.elapsed() >= JOINS_SETTLED)
+}
+
+/// A teacher's command to the students' server, once per new snapshot (the
+/// screen follows the server, a frame or two later).
+fn send(world: &mut World, command: Command) {
+    let Some(version) = world.get_resource::<Shown>().map(|s| s.version) else { return };
+    if world.resource::<Progress>().sent_at_version == Some(version) {
+        return;
+    }
+    world.resource_mut::<Progress>().sent_at_version = Some(version);
+    if let Some(hosted) = world.get_resource::<Hosted>() {
+        hosted.send(command);
+    }
+}
+
 /// Named teams (New Zealand birds, so the macrons show), buzzers with four
 /// teams or teacher entry with six.
 fn set_up_class(world: &mut World, shot: ShotScreen) {
@@ -227,6 +329,7 @@ fn set_up_class(world: &mut World, shot: ShotScreen) {
         (AnsweringStyle::Buzzers, 4)
     };
     choices.style = style;
+    choices.devices = false;
     choices.teams = birds[..teams].iter().map(|b| b.to_string()).collect();
     choices.leaderboard_every = Some(1);
     world.insert_resource(choices);
@@ -275,10 +378,16 @@ fn shoot(plan: Res<ScreenshotPlan>, mut progress: ResMut<Progress>, mut commands
     }
     progress.requested = true;
     let path = path.clone();
+    // The lobby's picture is taken during a real game, which goes on.
+    let carry_on = plan.screen == ShotScreen::Lobby;
     commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path.clone())).observe(
-        move |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+        move |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>, mut keep: ResMut<KeepDrawing>| {
             info!("screenshot of the window taken for {}", path.display());
-            exit.write(AppExit::Success);
+            if carry_on {
+                keep.screenshot = false;
+            } else {
+                exit.write(AppExit::Success);
+            }
         },
     );
 }

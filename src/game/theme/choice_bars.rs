@@ -1,0 +1,102 @@
+//! How the class split on a question: a bar per choice, as long as the share
+//! who chose it, with the right answer ticked. The classroom reveal counts
+//! teams; the students' devices reveal counts players.
+
+use bevy::prelude::*;
+
+use super::answer_tile::tile_shape;
+use super::paint::{Fill, Ink};
+use super::{size, widgets};
+use quorum_core::quiz::DealtQuestion;
+
+/// A choice's bar, for tests and screenshots: how many chose it.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChoiceBar {
+    pub choice: usize,
+    pub count: usize,
+}
+
+/// What is counted, as "1 team" and "2 teams".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub one: &'static str,
+    pub many: &'static str,
+}
+
+impl Counted {
+    pub const TEAMS: Counted = Counted { one: "team", many: "teams" };
+    pub const PLAYERS: Counted = Counted { one: "player", many: "players" };
+
+    pub fn label(self, n: usize) -> String {
+        format!("{n} {}", if n == 1 { self.one } else { self.many })
+    }
+}
+
+/// A bar per choice of `q`: `tallies[i]` chose choice `i`, out of `total`.
+/// A choice nobody chose has no bar at all.
+pub fn choice_bars(
+    columns: &mut ChildSpawnerCommands,
+    q: &DealtQuestion,
+    tallies: &[usize],
+    total: usize,
+    counted: Counted,
+) {
+    let correct = q.correct_choice();
+    columns
+        .spawn(Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(10),
+            flex_grow: 1.0,
+            flex_basis: px(0),
+            ..default()
+        })
+        .with_children(|bars| {
+            for (i, choice) in q.choices.iter().enumerate() {
+                let count = tallies.get(i).copied().unwrap_or(0);
+                let is_right = Some(i) == correct;
+                bars.spawn(Node { column_gap: px(10), align_items: AlignItems::Center, ..default() })
+                    .with_children(|row| {
+                        row.spawn(tile_shape(i, 26.0, Ink::Tile(i)));
+                        // A sized box around the text: text given a width directly is
+                        // measured as if much narrower.
+                        row.spawn(Node { width: px(250), flex_shrink: 0.0, ..default() }).with_child(
+                            widgets::bold(
+                                choice.clone(),
+                                size::SMALL,
+                                if is_right { Ink::Text } else { Ink::Muted },
+                            ),
+                        );
+                        row.spawn(Node { flex_grow: 1.0, height: px(30), ..default() }).with_children(
+                            |track| {
+                                let share =
+                                    if total == 0 { 0.0 } else { 100.0 * count as f32 / total as f32 };
+                                track.spawn((
+                                    ChoiceBar { choice: i, count },
+                                    widgets::filled(
+                                        Node {
+                                            width: percent(share.min(100.0)),
+                                            height: percent(100),
+                                            border_radius: BorderRadius::all(px(6)),
+                                            display: if count == 0 { Display::None } else { Display::Flex },
+                                            ..default()
+                                        },
+                                        Fill::Tile(i),
+                                    ),
+                                ));
+                            },
+                        );
+                        row.spawn((
+                            widgets::bold(counted.label(count), size::SMALL, Ink::Text),
+                            TextLayout::no_wrap(),
+                            Node { width: px(110), ..default() },
+                        ));
+                        // The right answer is marked by a tick, not only by colour.
+                        let (mark, ink) = if is_right { ("✔", Ink::Correct) } else { (" ", Ink::Muted) };
+                        row.spawn((
+                            widgets::symbol(mark, size::BODY, ink),
+                            Node { width: px(26), ..default() },
+                        ));
+                    });
+            }
+        });
+}
