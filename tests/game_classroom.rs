@@ -184,7 +184,7 @@ fn teacher_keys_reveal_skip_add_time_and_end_early() {
     h.press(KeyCode::KeyN);
     assert_eq!(h.screen(), Screen::ClassResults);
     let text = h.screen_text();
-    assert!(text.contains("Results saved to"), "{text}");
+    assert!(text.contains("Results saved: "), "{text}");
     assert!(text.contains("1st"));
 }
 

@@ -253,16 +253,24 @@ fn leave(world: &mut World, quit: bool) {
         world.write_message(AppExit::Success);
         return;
     }
-    // Play what was just edited: a copy of the built-in bank replaces it, and
-    // a teacher's file is checked now rather than waiting for the reload.
+    // Play what was just edited: a copy of the built-in bank replaces it (and
+    // is the open bank from now on), and a teacher's file is checked now
+    // rather than waiting for a reload (a bank opened from the title screen
+    // has none).
     let builtin = !matches!(world.get_resource::<BankChoice>(), Some(BankChoice::File(_)));
     let next = match edited {
-        Some(path) if builtin || !world.contains_resource::<ActiveBank>() => {
+        Some(path) => {
             let checked = quorum_core::bank::check_file(&path);
             match ActiveBank::from_checked(&checked) {
                 Some(active) => {
                     if builtin {
-                        world.resource_mut::<Banner>().info(format!("Playing your copy: {}", path.display()));
+                        world.resource_mut::<Banner>().info(format!(
+                            "Your copy of the built-in bank is now the open bank: {}",
+                            path.display()
+                        ));
+                        super::bank::stop_watching(world);
+                        world.insert_resource(BankChoice::File(path.clone()));
+                        super::library::remember(world, Some(&path));
                     }
                     world.insert_resource(active);
                     Screen::Title

@@ -7,7 +7,9 @@
 pub mod bank;
 pub mod classroom;
 pub mod editing;
+pub mod library;
 pub mod pause;
+pub mod results_copy;
 pub mod round;
 pub mod sound;
 
@@ -20,6 +22,8 @@ pub(super) fn plugin(app: &mut App) {
         pause::plugin,
         classroom::plugin,
         editing::plugin,
+        library::plugin,
+        results_copy::plugin,
         sound::plugin,
     ));
 }

@@ -10,6 +10,7 @@ pub mod class_reveal;
 pub mod class_setup;
 pub mod editor;
 pub mod leaderboard;
+pub mod open_bank;
 pub mod podium;
 pub mod question;
 pub mod results;
@@ -41,6 +42,7 @@ pub(super) fn plugin(app: &mut App) {
         podium::plugin,
         class_results::plugin,
         editor::plugin,
+        open_bank::plugin,
     ));
 }
 

@@ -5,6 +5,7 @@
 
 pub mod answer_keys;
 pub mod banner;
+pub mod folder;
 pub mod help;
 pub mod menu;
 pub mod screenshot;
@@ -17,6 +18,7 @@ use bevy::prelude::*;
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins((
         banner::plugin,
+        folder::plugin,
         menu::plugin,
         text_field::plugin,
         window::plugin,

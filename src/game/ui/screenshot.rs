@@ -44,6 +44,8 @@ pub enum ShotScreen {
     ClassEntry,
     /// The bank editor.
     Editor,
+    /// "Open a bank…".
+    OpenBank,
 }
 
 impl ShotScreen {
@@ -61,6 +63,7 @@ impl ShotScreen {
             ShotScreen::Podium => Screen::Podium,
             ShotScreen::ClassResults => Screen::ClassResults,
             ShotScreen::Editor => Screen::Editor,
+            ShotScreen::OpenBank => Screen::OpenBank,
         }
     }
 
@@ -73,6 +76,7 @@ impl ShotScreen {
                 | ShotScreen::Reveal
                 | ShotScreen::Results
                 | ShotScreen::Editor
+                | ShotScreen::OpenBank
         )
     }
 }
@@ -167,7 +171,7 @@ fn drive(world: &mut World) {
         return;
     }
     match screen {
-        Screen::Title if matches!(target, Screen::Setup | Screen::Editor) => {
+        Screen::Title if matches!(target, Screen::Setup | Screen::Editor | Screen::OpenBank) => {
             world.resource_mut::<NextState<Screen>>().set(target)
         }
         Screen::Title if plan.screen.is_classroom() => {
