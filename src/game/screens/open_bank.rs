@@ -121,7 +121,7 @@ fn spawn(mut commands: Commands, banks: Res<Banks>, data: Res<DataDir>, document
                 }),
             ))
             .with_children(|list| {
-                list.spawn((entry("The built-in bank", "Inside Quorum: 45 questions on one news story", None), DefaultFocus))
+                list.spawn((entry("The built-in bank", "Comes with Quorum: one New Zealand news story", None), DefaultFocus))
                     .observe(open_entry);
                 for (heading, files) in &sections {
                     list.spawn((

@@ -228,20 +228,18 @@ fn spawn(
                 Ok(path) => (format!("Results saved: {}", file_name(path)), Ink::Muted),
                 Err(e) => (format!("The results could not be saved: {e}"), Ink::Wrong),
             });
-            root.spawn(Node { column_gap: px(24), align_items: AlignItems::Center, ..default() })
-                .with_children(|buttons| {
-                    buttons.spawn((widgets::button("Play again", ResultsAction::PlayAgain), DefaultFocus));
-                    buttons.spawn(widgets::button("Back to title", ResultsAction::Title));
-                    if let Some((line, ink)) = saved_line {
-                        buttons
-                            .spawn(widgets::small_button("Open the results folder", ()))
-                            .observe(open_results_folder);
-                        buttons.spawn((
-                            widgets::text(line, size::SMALL, ink),
-                            Node { max_width: px(360), ..default() },
-                        ));
-                    }
-                });
+            if let Some((line, ink)) = &saved_line {
+                root.spawn((widgets::text(line.clone(), size::SMALL, *ink), widgets::centred()));
+            }
+            root.spawn(Node { column_gap: px(24), ..default() }).with_children(|buttons| {
+                buttons.spawn((widgets::button("Play again", ResultsAction::PlayAgain), DefaultFocus));
+                buttons.spawn(widgets::button("Back to title", ResultsAction::Title));
+                if saved_line.is_some() {
+                    buttons
+                        .spawn(widgets::button("Open the results folder", ()))
+                        .observe(open_results_folder);
+                }
+            });
         });
 }
 

@@ -74,10 +74,11 @@ impl Library {
 }
 
 /// Whether a file's name says it can be opened as a bank (a bank, a shared
-/// bank, a spreadsheet or a GIFT file).
+/// bank, a spreadsheet or a GIFT file), to offer it in a list. Any other
+/// file can still be opened by its path: its contents decide.
 pub fn can_open(path: &Path) -> bool {
     let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    matches!(extension.as_str(), "ron" | "quorum" | "csv" | "xlsx" | "xlsm" | "xls" | "ods" | "gift" | "txt")
+    matches!(extension.as_str(), "ron" | "quorum" | "csv" | "xlsx" | "xlsm" | "xls" | "ods" | "gift")
         && !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
@@ -339,6 +340,7 @@ mod tests {
         assert!(can_open(Path::new("a/Quiz.XLSX")));
         assert!(can_open(Path::new("b.quorum")));
         assert!(!can_open(Path::new("photo.png")));
+        assert!(!can_open(Path::new("notes.txt")), "a GIFT file saved as .txt opens by its path");
         assert!(!can_open(Path::new(".hidden.ron")));
     }
 
