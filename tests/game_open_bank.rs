@@ -293,3 +293,19 @@ fn editing_the_built_in_bank_makes_a_copy_that_becomes_the_open_bank() {
     assert_eq!(open_choice(&h).as_deref(), Some(copy.as_path()));
     assert_eq!(remembered(&h).open.as_deref(), Some(copy.as_path()));
 }
+
+#[test]
+fn a_results_folder_that_cannot_be_made_is_said_on_screen() {
+    let mut h = Harness::new();
+    // A file where the folder should be, and folders really opened: the
+    // folder cannot be made, so nothing is launched and the banner says why.
+    let documents = h.data.path().join("Documents");
+    std::fs::create_dir_all(&documents).unwrap();
+    std::fs::write(documents.join("results"), "not a folder").unwrap();
+    h.resource_mut::<FileManager>().pretend = false;
+    click_label(&mut h, "Open the results folder");
+    assert_eq!(h.screen(), Screen::Title);
+    let banner = h.resource::<Banner>().text().unwrap().to_string();
+    assert!(banner.starts_with("Could not open the folder"), "{banner}");
+    assert!(banner.contains(&documents.join("results").display().to_string()), "it says where: {banner}");
+}
