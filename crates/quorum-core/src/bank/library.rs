@@ -187,7 +187,9 @@ pub fn open(path: &Path, banks_folder: &Path) -> Result<Opened, String> {
     }
     let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {shown}: {}", super::io_reason(&e)))?;
-    let opened = if extension == share::EXTENSION || (extension != "xlsx" && share::is_package(&bytes)) {
+    // A workbook is a zip archive too: only its name tells it from a package.
+    let workbook = matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods");
+    let opened = if extension == share::EXTENSION || (!workbook && share::is_package(&bytes)) {
         let checked = share::check_package(&shown, &bytes);
         playable_or_error(&checked)?;
         let stem = path.file_stem().map_or("shared bank".into(), |s| s.to_string_lossy().into_owned());
@@ -320,6 +322,42 @@ mod tests {
         assert!(opened.message().contains("saved it as branches.ron"), "{}", opened.message());
         // A second import of the same file never replaces the first bank.
         assert_eq!(open(&csv, &banks).unwrap().bank, banks.join("branches-2.ron"));
+    }
+
+    #[test]
+    fn a_kahoot_workbook_is_imported_and_saved_as_a_bank() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Year 10 quiz.xlsx");
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        let headings = [
+            "Question - max 120 characters",
+            "Answer 1 - max 75 characters",
+            "Answer 2 - max 75 characters",
+            "Answer 3 - max 75 characters",
+            "Answer 4 - max 75 characters",
+            "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
+            "Correct answer(s) - choose at least one",
+        ];
+        for (c, h) in headings.iter().enumerate() {
+            sheet.write_string(7, c as u16 + 1, *h).unwrap();
+        }
+        sheet.write_number(8, 0, 1.0).unwrap();
+        for (c, t) in ["Who applies the laws?", "Ministers", "Judges", "Police", "Voters"].iter().enumerate()
+        {
+            sheet.write_string(8, c as u16 + 1, *t).unwrap();
+        }
+        sheet.write_number(8, 6, 20.0).unwrap();
+        sheet.write_number(8, 7, 2.0).unwrap();
+        workbook.save(&path).unwrap();
+        let banks = dir.path().join("banks");
+        let opened = open(&path, &banks).unwrap();
+        assert_eq!(opened.bank, banks.join("Year 10 quiz.ron"));
+        assert!(matches!(opened.arrival, Arrival::Imported { format: Format::Kahoot, .. }));
+        let bank = opened.checked.playable().unwrap();
+        assert_eq!(bank.questions.len(), 1);
+        assert_eq!(bank.questions[0].answer_text(), "Judges");
+        assert!(opened.message().starts_with("Opened a Kahoot quiz spreadsheet"), "{}", opened.message());
     }
 
     #[test]
