@@ -273,6 +273,20 @@ fn sharing_writes_one_file_that_opens_with_its_article() {
     assert!(h.data.path().join("Documents/nz-cannabis-decriminalisation-2.quorum").is_file());
     click_label(&mut h, "Open that folder");
     assert_eq!(h.resource::<FileManager>().opened, [h.data.path().join("Documents")]);
+    // The shared file opens as a bank; the title no longer speaks of sharing.
+    open_typed(&mut h, &package);
+    assert_eq!(h.screen(), Screen::Title);
+    h.update();
+    assert!(!h.screen_text().contains("Shared as"));
+    assert_eq!(
+        open_choice(&h).as_deref(),
+        Some(
+            h.data
+                .path()
+                .join("banks/nz-cannabis-decriminalisation/nz-cannabis-decriminalisation.ron")
+                .as_path()
+        )
+    );
 }
 
 #[test]

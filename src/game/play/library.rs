@@ -94,6 +94,8 @@ pub fn open_bank(world: &mut World, path: &Path) -> Result<String, String> {
     stop_watching(world);
     world.insert_resource(active);
     world.insert_resource(BankChoice::File(opened.bank.clone()));
+    // "Shared as ..." was about the bank before.
+    world.insert_resource(LastShare::default());
     remember(world, Some(&opened.bank));
     Ok(message)
 }
@@ -104,6 +106,7 @@ pub fn open_builtin(world: &mut World) {
         stop_watching(world);
         world.insert_resource(active);
         world.insert_resource(BankChoice::BuiltIn);
+        world.insert_resource(LastShare::default());
         remember(world, None);
     }
 }
