@@ -323,3 +323,26 @@ fn a_results_folder_that_cannot_be_made_is_said_on_screen() {
     assert!(banner.starts_with("Could not open the folder"), "{banner}");
     assert!(banner.contains(&documents.join("results").display().to_string()), "it says where: {banner}");
 }
+
+#[test]
+fn a_bank_opened_in_the_game_follows_its_saves() {
+    let mut h = Harness::new();
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_in(dir.path(), "civics.ron", "Before");
+    open_typed(&mut h, &bank);
+    assert_eq!(h.resource::<ActiveBank>().bank.title, "Before");
+    // A save a second later (file times are not finer everywhere).
+    std::thread::sleep(Duration::from_millis(1100));
+    let text = std::fs::read_to_string(&bank).unwrap();
+    std::fs::write(&bank, text.replace("title: \"Before\"", "title: \"After\"")).unwrap();
+    h.advance(Duration::from_secs(2));
+    assert_eq!(h.resource::<ActiveBank>().bank.title, "After");
+    // A broken save keeps the last good bank and says where the problem is.
+    std::thread::sleep(Duration::from_millis(1100));
+    std::fs::write(&bank, "Bank(\n  title: \"Broken\",,\n)\n").unwrap();
+    h.advance(Duration::from_secs(2));
+    assert_eq!(h.resource::<ActiveBank>().bank.title, "After");
+    let banner = h.resource::<Banner>().text().unwrap().to_string();
+    assert!(banner.contains("civics.ron:2:"), "{banner}");
+    assert!(banner.ends_with("(still playing the last good version)"), "{banner}");
+}

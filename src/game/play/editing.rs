@@ -271,6 +271,7 @@ fn leave(world: &mut World, quit: bool) {
                         super::bank::stop_watching(world);
                         world.insert_resource(BankChoice::File(path.clone()));
                         super::library::remember(world, Some(&path));
+                        super::library::follow(world, &path);
                     }
                     world.insert_resource(active);
                     Screen::Title

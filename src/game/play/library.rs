@@ -1,7 +1,7 @@
 //! The teacher's banks in the game: opening any file as the bank in play
 //! (through the core's `bank::library`), remembering it and the recent ones
-//! for next time, sharing the open bank as one `.quorum` file, and where the
-//! teacher's documents go. The choice of what a file is, and every check,
+//! for next time, following its saves, sharing the open bank as one
+//! `.quorum` file, and where the teacher's documents go. The choice of what a file is, and every check,
 //! is the core's; this file only swaps the resources over.
 
 use std::path::{Path, PathBuf};
@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 
 use super::bank::{ActiveBank, BankChoice, stop_watching};
-use crate::game::DataDir;
 use crate::game::ui::banner::Banner;
+use crate::game::{DataDir, GameSet};
 use quorum_core::bank::library::{self, Library};
 use quorum_core::bank::{builtin, share};
 use quorum_core::quiz::save_file;
@@ -35,8 +35,70 @@ pub struct Banks(pub Library);
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
 pub struct LastShare(pub Option<Result<PathBuf, String>>);
 
+/// A bank opened from the game is followed by its file's modified time (the
+/// bank named at start-up has the asset watcher instead): a save is played,
+/// and a broken one keeps the last good bank, as at start-up.
+#[derive(Resource, Debug)]
+struct FollowedFile {
+    path: PathBuf,
+    modified: Option<std::time::SystemTime>,
+    every: Timer,
+}
+
+impl FollowedFile {
+    fn new(path: &Path) -> FollowedFile {
+        FollowedFile {
+            path: path.to_path_buf(),
+            modified: modified(path),
+            every: Timer::from_seconds(1.0, TimerMode::Repeating),
+        }
+    }
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<LastShare>().add_systems(PreStartup, load_library);
+    app.init_resource::<LastShare>().add_systems(PreStartup, load_library).add_systems(
+        Update,
+        follow_saves.in_set(GameSet::RecordInput).run_if(resource_exists::<FollowedFile>),
+    );
+}
+
+fn follow_saves(world: &mut World) {
+    let delta = world.resource::<Time>().delta();
+    let changed = {
+        let mut followed = world.resource_mut::<FollowedFile>();
+        if !followed.every.tick(delta).just_finished() {
+            return;
+        }
+        let now = modified(&followed.path);
+        (now != followed.modified).then(|| {
+            followed.modified = now;
+            followed.path.clone()
+        })
+    };
+    let Some(path) = changed else { return };
+    let checked = quorum_core::bank::check_file(&path);
+    match ActiveBank::from_checked(&checked) {
+        Some(active) => {
+            let line =
+                format!("Reloaded {}: {} questions", library::file_name(&path), active.bank.questions.len());
+            let mut banner = world.resource_mut::<Banner>();
+            banner.info(line);
+            if let Some(summary) = active.left_out_summary() {
+                banner.warn(summary);
+            }
+            world.insert_resource(active);
+        }
+        None => {
+            let first = checked.diagnostics.iter().find(|d| d.is_error());
+            let message =
+                first.map_or_else(|| format!("{}: no playable questions", checked.file), |d| d.headline());
+            world.resource_mut::<Banner>().error(format!("{message} (still playing the last good version)"));
+        }
+    }
 }
 
 /// The folder imported, unpacked and copied banks are saved in.
@@ -94,10 +156,17 @@ pub fn open_bank(world: &mut World, path: &Path) -> Result<String, String> {
     stop_watching(world);
     world.insert_resource(active);
     world.insert_resource(BankChoice::File(opened.bank.clone()));
+    world.insert_resource(FollowedFile::new(&opened.bank));
     // "Shared as ..." was about the bank before.
     world.insert_resource(LastShare::default());
     remember(world, Some(&opened.bank));
     Ok(message)
+}
+
+/// Follows `bank`'s saves from now on (a bank that became the open bank in
+/// the game, such as the editor's copy of the built-in bank).
+pub fn follow(world: &mut World, bank: &Path) {
+    world.insert_resource(FollowedFile::new(bank));
 }
 
 /// Goes back to the built-in bank.
@@ -106,6 +175,7 @@ pub fn open_builtin(world: &mut World) {
         stop_watching(world);
         world.insert_resource(active);
         world.insert_resource(BankChoice::BuiltIn);
+        world.remove_resource::<FollowedFile>();
         world.insert_resource(LastShare::default());
         remember(world, None);
     }
