@@ -1,21 +1,26 @@
 //! `quorum results [SESSION]`: the classroom sessions on record (teams on
 //! one screen, or students on their own devices), and one session's
-//! summary table.
+//! summary table. Places and ties come from the core's `quiz::places`, as on
+//! the podium: no ranking rule is written here.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use quorum_core::quiz::places::{self, Place};
 use quorum_core::quiz::save_file;
 use quorum_core::quiz::session_log::{self, Participants, Row};
 
 /// Lists every session, or prints one; `Err` is a message for the teacher.
 pub fn run(session: Option<&str>) -> Result<String, String> {
-    let dir = save_file::data_dir();
+    run_in(&save_file::data_dir(), session)
+}
+
+fn run_in(dir: &Path, session: Option<&str>) -> Result<String, String> {
     match session {
-        None => Ok(list(&dir)),
+        None => Ok(list(dir)),
         Some(wanted) => {
-            let path = session_log::find(&dir, wanted).ok_or_else(|| {
+            let path = session_log::find(dir, wanted).ok_or_else(|| {
                 format!(
                     "no session `{wanted}` in {}; `quorum results` lists them",
                     dir.join(session_log::FOLDER).display()
@@ -37,14 +42,13 @@ fn list(dir: &Path) -> String {
         );
     }
     let mut out = format!("Classroom sessions in {}:\n\n", folder.display());
-    let _ = writeln!(out, "{:<21} {:<36} {:>11} {:>9}  winner", "session", "bank", "who", "questions");
+    let _ = writeln!(out, "{:<21} {:<36} {:>11} {:>9}  result", "session", "bank", "who", "questions");
     for path in files {
         match session_log::read_file(&path) {
             Ok(session_log::SessionFile { who, rows }) if !rows.is_empty() => {
                 let totals = session_log::totals(&rows);
                 let questions = distinct(&rows, |r| &r.question_id);
-                let winner =
-                    totals.first().map(|t| format!("{} ({} points)", t.team, t.points)).unwrap_or_default();
+                let winner = places::outcome(totals.iter().map(|t| (t.team.as_str(), t.points))).describe();
                 let _ = writeln!(
                     out,
                     "{:<21} {:<36} {:>11} {:>9}  {winner}",
@@ -101,13 +105,14 @@ fn summary(path: &Path, who: Participants, rows: &[Row]) -> String {
         "accuracy",
         "avg time"
     );
-    for t in session_log::totals(rows) {
+    let totals = session_log::totals(rows);
+    for t in &totals {
         let accuracy = if t.asked == 0 { 0.0 } else { 100.0 * t.correct as f64 / t.asked as f64 };
         let average = t.average_seconds.map(|s| format!("{s:.1} s")).unwrap_or_else(|| "—".to_string());
         let _ = writeln!(
             out,
             "{:<6} {:<28} {:>8} {:>9} {:>8.0}% {:>9}",
-            t.rank,
+            Place { rank: t.rank, shared: t.shared }.label(),
             clip(&t.team, 28),
             t.points,
             format!("{}/{}", t.correct, t.asked),
@@ -115,6 +120,8 @@ fn summary(path: &Path, who: Participants, rows: &[Row]) -> String {
             average
         );
     }
+    let outcome = places::outcome(totals.iter().map(|t| (t.team.as_str(), t.points)));
+    let _ = writeln!(out, "\nresult: {}", outcome.describe());
     // Questions, hardest first: the share of teams (or players) that got each right.
     let mut questions: BTreeMap<&str, (usize, usize, &str)> = BTreeMap::new();
     let mut order: Vec<&str> = Vec::new();
@@ -151,6 +158,56 @@ mod tests {
 
     use super::*;
 
+    /// A session file with each team's points on one question.
+    fn session_file(dir: &Path, session: &str, teams: &[(&str, u32)]) {
+        let folder = dir.join(session_log::FOLDER);
+        std::fs::create_dir_all(&folder).unwrap();
+        let mut text =
+            "session,date,bank,question_id,question,team,answer,correct,seconds,points\n".to_string();
+        for (team, points) in teams {
+            let correct = if *points > 0 { "yes" } else { "no" };
+            text += &format!(
+                "{session},2026-11-26 10:30,Bank,q,Who applies laws?,{team},Judges,{correct},2.0,{points}\n"
+            );
+        }
+        std::fs::write(folder.join(format!("{session}_bank.csv")), text).unwrap();
+    }
+
+    #[test]
+    fn the_list_says_a_tie_or_that_no_one_scored_never_one_winner() {
+        let dir = tempfile::tempdir().unwrap();
+        session_file(dir.path(), "2026-11-26_10-00-00", &[("Team 1", 0), ("Team 2", 0)]);
+        session_file(dir.path(), "2026-11-26_11-00-00", &[("Kererū", 900), ("Tūī", 900), ("Kōtare", 10)]);
+        session_file(dir.path(), "2026-11-26_12-00-00", &[("Kererū", 900), ("Tūī", 1200)]);
+        let out = run_in(dir.path(), None).unwrap();
+        let line = |session: &str| out.lines().find(|l| l.starts_with(session)).unwrap().to_string();
+        assert!(line("2026-11-26_10-00-00").ends_with("  no one scored"), "{out}");
+        assert!(line("2026-11-26_11-00-00").ends_with("  a tie: Kererū and Tūī (900 points)"), "{out}");
+        assert!(line("2026-11-26_12-00-00").ends_with("  Tūī (1,200 points)"), "{out}");
+        assert!(!out.contains("Team 1 (0 points)"), "{out}");
+    }
+
+    #[test]
+    fn the_table_shows_shared_places() {
+        let dir = tempfile::tempdir().unwrap();
+        session_file(dir.path(), "2026-11-26_11-00-00", &[("Kererū", 900), ("Tūī", 900), ("Kōtare", 10)]);
+        let out = run_in(dir.path(), Some("2026-11-26_11-00-00")).unwrap();
+        let place = |team: &str| {
+            let row = out.lines().find(|l| l.contains(team)).unwrap();
+            row.split_whitespace().next().unwrap().to_string()
+        };
+        assert_eq!(
+            (place("Kererū"), place("Tūī"), place("Kōtare")),
+            ("=1st".into(), "=1st".into(), "3rd".into())
+        );
+        assert!(out.contains("result: a tie: Kererū and Tūī (900 points)"), "{out}");
+
+        session_file(dir.path(), "2026-11-26_10-00-00", &[("Team 1", 0), ("Team 2", 0)]);
+        let out = run_in(dir.path(), Some("2026-11-26_10-00-00")).unwrap();
+        assert_eq!(out.lines().filter(|l| l.starts_with("=1st")).count(), 2, "{out}");
+        assert!(out.contains("result: no one scored"), "{out}");
+    }
+
     #[test]
     fn a_players_session_is_listed_and_shown_with_its_players() {
         let dir = tempfile::tempdir().unwrap();
@@ -174,8 +231,8 @@ mod tests {
         let table = summary(&log.path, file.who, &file.rows);
         let lines: Vec<&str> = table.lines().collect();
         assert!(lines[2].starts_with("place  player "), "{table}");
-        assert!(lines[3].starts_with("1      Aroha ") && lines[3].contains("975       1/1"), "{table}");
-        assert!(lines[4].starts_with("2      Ben ") && lines[4].contains("0/1"), "{table}");
+        assert!(lines[3].starts_with("1st    Aroha ") && lines[3].contains("975       1/1"), "{table}");
+        assert!(lines[4].starts_with("2nd    Ben ") && lines[4].contains("0/1"), "{table}");
         assert!(lines[3].ends_with("1.0 s"), "the host's seconds: {table}");
     }
 }

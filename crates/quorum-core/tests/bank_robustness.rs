@@ -1,8 +1,10 @@
-//! No input panics the loader: arbitrary bytes, mutated and truncated banks,
-//! deep nesting, huge files, odd encodings.
+//! No input panics the loader (arbitrary bytes, mutated and truncated banks,
+//! deep nesting, huge files, odd encodings), and what the game plays from any
+//! of them is exactly the questions that pass every check.
 
 use proptest::prelude::*;
-use quorum_core::bank::{self, builtin};
+use quorum_core::bank::{self, QuestionKind, builtin};
+use quorum_core::quiz::{Answer, EstimateScale, QuestionCount, RoundSettings, Verdict, deal};
 
 const ARTICLE: &str = builtin::ARTICLE_TEXT;
 
@@ -13,6 +15,35 @@ fn check(bytes: &[u8]) -> bank::Checked {
     let _ = checked.report();
     let _ = checked.playable();
     checked
+}
+
+/// What the game would play from a checked bank is exactly its questions
+/// without errors, and they pass every check again on their own.
+fn plays_only_what_passes(checked: &bank::Checked) -> Result<(), TestCaseError> {
+    let Some(read) = &checked.bank else {
+        prop_assert!(checked.errors() > 0, "no bank and no error");
+        prop_assert!(checked.playable().is_none());
+        return Ok(());
+    };
+    let Some(playable) = checked.playable() else {
+        prop_assert!(checked.bank_errors().next().is_some(), "unplayable without a bank error");
+        return Ok(());
+    };
+    let failing = checked.failing_ids();
+    let kept: Vec<&str> =
+        read.questions.iter().map(|q| q.id.as_str()).filter(|id| !failing.contains(id)).collect();
+    let played: Vec<&str> = playable.questions.iter().map(|q| q.id.as_str()).collect();
+    prop_assert_eq!(played, kept);
+    if checked.errors() == 0 {
+        prop_assert_eq!(&playable, read);
+    }
+    if !playable.questions.is_empty() {
+        let text = bank::write::to_ron(&playable, &Default::default());
+        let again = bank::check_bytes("again.ron", text.as_bytes(), |_| Ok(ARTICLE.to_string()));
+        prop_assert_eq!(again.errors(), 0, "what the game plays fails a check:\n{}", again.report());
+        prop_assert_eq!(again.bank.as_ref(), Some(&playable));
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone)]
@@ -102,6 +133,7 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
         let checked = check(&bytes);
         prop_assert!(checked.errors() > 0 || checked.bank.is_some());
+        plays_only_what_passes(&checked)?;
     }
 
     #[test]
@@ -116,35 +148,17 @@ proptest! {
             apply(&mut bytes, m);
         }
         let checked = check(&bytes);
-        // Whatever was found is reported with a position inside the file.
+        // Every error is reported with a position inside the file.
         let lines = String::from_utf8_lossy(&bytes).lines().count().max(1);
         for d in &checked.diagnostics {
-            if let Some(p) = d.position {
+            let p = d.position;
+            prop_assert!(p.is_some() || !d.is_error(), "an error with no position: {}", d.render(None));
+            if let Some(p) = p {
                 prop_assert!(p.line >= 1 && p.line <= lines + 1, "line {} of {}", p.line, lines);
                 prop_assert!(p.col >= 1);
             }
         }
-    }
-
-    #[test]
-    fn diagnostics_point_at_the_question_they_name(index in 0usize..40) {
-        // Break one question's answer and check the error names that question
-        // and points at its answer line.
-        let bank = builtin::check().bank.unwrap();
-        let q = &bank.questions[index % bank.questions.len()];
-        if let Some(choices) = Some(q.choices()).filter(|c| !c.is_empty() && q.kind_name() != "TrueFalse") {
-            let answer = format!("answer: {:?}", q.answer_text());
-            let text = builtin::BANK_RON;
-            let id_at = text.find(&format!("id: \"{}\"", q.id)).unwrap();
-            let answer_at = id_at + text[id_at..].find(&answer).unwrap();
-            let broken = format!("{}answer: \"Nobody at all\"{}", &text[..answer_at], &text[answer_at + answer.len()..]);
-            let checked = check(broken.as_bytes());
-            let line = text[..answer_at].matches('\n').count() + 1;
-            let d = checked.diagnostics.iter().find(|d| d.message.contains("not one of the choices")).unwrap();
-            prop_assert_eq!(d.question.as_deref(), Some(q.id.as_str()));
-            prop_assert_eq!(d.position.map(|p| p.line), Some(line));
-            prop_assert!(choices.len() >= 2);
-        }
+        plays_only_what_passes(&checked)?;
     }
 }
 
@@ -192,4 +206,144 @@ fn bom_and_crlf_banks_are_accepted() {
     let checked = check(&bytes);
     assert_eq!(checked.errors(), 0, "{}", checked.report());
     assert_eq!(checked.bank, builtin::check().bank);
+}
+
+/// The 1-based line of the first line at or after byte `from` whose text,
+/// trimmed, starts with `field`; and that line's byte range.
+fn field_line(text: &str, from: usize, field: &str) -> (usize, std::ops::Range<usize>) {
+    let mut at = from - text[..from].rfind('\n').map_or(from, |i| from - i - 1);
+    for line in text[at..].split_inclusive('\n') {
+        if line.trim_start().starts_with(field) {
+            return (text[..at].matches('\n').count() + 1, at..at + line.trim_end_matches('\n').len());
+        }
+        at += line.len();
+    }
+    panic!("no `{field}` after byte {from}");
+}
+
+/// `text` with the line in `range` replaced by `field` at the same indent.
+fn replace_line(text: &str, range: std::ops::Range<usize>, field: &str) -> String {
+    let indent: String = text[range.clone()].chars().take_while(|c| *c == ' ').collect();
+    format!("{}{indent}{field}{}", &text[..range.start], &text[range.end..])
+}
+
+#[test]
+fn every_shipped_question_is_read_whole_and_judged_right() {
+    let checked = builtin::check();
+    let bank = checked.playable().expect("the shipped bank plays");
+    let text = builtin::BANK_RON;
+    // Loading kept every question the file holds, of every kind.
+    for kind in bank::model::KIND_NAMES {
+        let written = text.matches(&format!("\n        {kind}(")).count();
+        let read = bank.questions.iter().filter(|q| q.kind_name() == kind).count();
+        assert_eq!(read, written, "{kind}: {written} in the file, {read} read");
+    }
+    let article = bank::Article::new(ARTICLE);
+    let mut ids = std::collections::HashSet::new();
+    for q in &bank.questions {
+        assert!(ids.insert(q.id.as_str()), "{}: a second question with this id", q.id);
+        assert!(!q.prompt().trim().is_empty() && !q.explanation.trim().is_empty(), "{}", q.id);
+        assert!(!q.source.is_empty(), "{}: no source", q.id);
+        for s in &q.source {
+            assert!(article.contains(s), "{}: {s:?} is not in the article", q.id);
+        }
+        if let Some(speaker) = q.speaker() {
+            assert!(article.names(speaker), "{}: {speaker} is not named in the article", q.id);
+        }
+        let choices = q.choices();
+        match &q.kind {
+            QuestionKind::Estimate { min, max, answer, tolerance, .. } => {
+                assert!(choices.is_empty(), "{}", q.id);
+                let scale = EstimateScale::of(&q.kind).unwrap_or_else(|| panic!("{}: no scale", q.id));
+                assert!(min < answer && answer < max && *tolerance > 0.0, "{}", q.id);
+                assert_eq!(scale.accept(*answer), Ok(*answer), "{}: the answer is not on a step", q.id);
+            }
+            _ => {
+                assert!((2..=6).contains(&choices.len()), "{}: {} choices", q.id, choices.len());
+                let distinct: std::collections::HashSet<&String> = choices.iter().collect();
+                assert_eq!(distinct.len(), choices.len(), "{}: a choice is repeated", q.id);
+                assert!(choices.iter().all(|c| !c.trim().is_empty()), "{}: an empty choice", q.id);
+                let right = choices.iter().filter(|c| **c == q.answer_text()).count();
+                assert_eq!(right, 1, "{}: the answer is {right} of the choices", q.id);
+            }
+        }
+    }
+    // Dealt, every question is judged right when answered right, and wrong
+    // otherwise.
+    let all = RoundSettings { questions: QuestionCount::All, ..RoundSettings::default() };
+    let round = deal(&bank, &all, 9).unwrap();
+    assert_eq!(round.len(), bank.questions.len());
+    for d in &round {
+        let (right, wrong) = match &d.question.kind {
+            QuestionKind::Estimate { answer, max, tolerance, .. } => {
+                (Answer::Estimate(*answer), Answer::Estimate((answer + 3.0 * tolerance).min(*max)))
+            }
+            _ => {
+                let i = d.correct_choice().unwrap_or_else(|| panic!("{}: no right choice", d.question.id));
+                (Answer::Choice(i), Answer::Choice((i + 1) % d.choices.len()))
+            }
+        };
+        assert_eq!(d.verdict(Some(right)), Verdict::Correct, "{}", d.question.id);
+        assert_ne!(d.verdict(Some(wrong)), Verdict::Correct, "{}", d.question.id);
+    }
+}
+
+#[test]
+fn breaking_any_shipped_question_names_it_and_leaves_the_rest_playable() {
+    let text = builtin::BANK_RON;
+    let bank = builtin::check().bank.unwrap();
+    let total = bank.questions.len();
+    let mut broken_count = 0;
+    for q in &bank.questions {
+        let id_at = text.find(&format!("id: \"{}\"", q.id)).unwrap();
+        let (explanation_line, explanation) = field_line(text, id_at, "explanation:");
+        let (source_line, _) = field_line(text, id_at, "source:");
+        // The source's first sentence: on the `source:` line, or the next.
+        let sentence = &q.source[0];
+        let sentence_at = id_at + text[id_at..].find(&format!("{sentence:?}")).unwrap();
+        let mut breaks = vec![
+            (
+                replace_line(text, explanation, "explanation: \"\","),
+                "the explanation is empty",
+                vec![explanation_line],
+            ),
+            (
+                format!(
+                    "{}\"Parliament was abolished in 1999.\"{}",
+                    &text[..sentence_at],
+                    &text[sentence_at + format!("{sentence:?}").len()..]
+                ),
+                "is not in the article",
+                vec![source_line, text[..sentence_at].matches('\n').count() + 1],
+            ),
+        ];
+        let (answer_line, answer) = field_line(text, id_at, "answer:");
+        match &q.kind {
+            QuestionKind::Estimate { max, .. } => breaks.push((
+                replace_line(text, answer, &format!("answer: {},", max + 1.0)),
+                "must lie strictly between",
+                vec![answer_line],
+            )),
+            QuestionKind::TrueFalse { .. } => {}
+            _ => breaks.push((
+                replace_line(text, answer, "answer: \"Nobody at all\","),
+                "is not one of the choices",
+                vec![answer_line],
+            )),
+        }
+        for (broken, message, lines) in breaks {
+            let checked = check(broken.as_bytes());
+            let found = checked.diagnostics.iter().find(|d| d.is_error() && d.message.contains(message));
+            let d = found.unwrap_or_else(|| panic!("{}: no error {message:?}:\n{}", q.id, checked.report()));
+            assert_eq!(d.question.as_deref(), Some(q.id.as_str()), "{}", d.render(None));
+            let line = d.position.map(|p| p.line).unwrap_or_default();
+            assert!(lines.contains(&line), "{}: {message:?} on line {line}, not {lines:?}", q.id);
+            assert_eq!(checked.failing_ids(), [q.id.as_str()].into(), "{}", checked.report());
+            let playable = checked.playable().expect("the rest of the bank still plays");
+            assert_eq!(playable.questions.len(), total - 1);
+            assert!(playable.questions.iter().all(|p| p.id != q.id));
+            broken_count += 1;
+        }
+    }
+    assert!(broken_count >= 2 * total, "only {broken_count} breakages tried");
 }

@@ -3,9 +3,10 @@
 //!
 //! The same `bank::check_bytes` as `quorum check` decides what is playable.
 //! A broken edit never replaces a working bank: it shows its error in a
-//! banner and the last good bank stays in play.
+//! banner and the last good bank stays in play. An article inside the bank's
+//! folder is a dependency of the bank, so saving it re-checks the bank too.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoadFailedEvent, AssetLoader, LoadContext};
@@ -51,13 +52,69 @@ impl AssetLoader for BankFileLoader {
         reader.read_to_end(&mut bytes).await?;
         let path = self.folder.join(load_context.path().path());
         let shown = path.display().to_string();
-        let checked =
-            bank::check_bytes(&shown, &bytes, |article| bank::read_text(&bank::article_path(&path, article)));
+        // The article is read before the check (which wants it synchronously),
+        // so the bank is parsed once here just for the article's name.
+        let article = match article_named_in(&shown, &bytes) {
+            Some(named) => {
+                let text = read_article(load_context, &path, &named).await;
+                Some((named, text))
+            }
+            None => None,
+        };
+        let checked = bank::check_bytes(&shown, &bytes, |named| match article {
+            Some((read, text)) if read == named => text,
+            _ => bank::read_text(&bank::article_path(&path, named)),
+        });
         Ok(BankFile { checked })
     }
 
     fn extensions(&self) -> &[&str] {
         &["ron"]
+    }
+}
+
+/// The article's path as the bank names it, when the bank can be read.
+fn article_named_in(file: &str, bytes: &[u8]) -> Option<String> {
+    let text = bank::load::decode(file, bytes).ok()?;
+    bank::load::parse(file, &text).ok().and_then(|b| b.article.map(|a| a.path))
+}
+
+/// The article's asset path when it is inside the asset root (the bank's
+/// folder or below); `None` when it lies outside, where assets can't reach.
+pub fn article_asset_path(bank_asset: &Path, named: &str) -> Option<PathBuf> {
+    let mut inside = PathBuf::new();
+    for part in bank_asset.parent().unwrap_or(Path::new("")).join(named).components() {
+        match part {
+            Component::Normal(name) => inside.push(name),
+            Component::CurDir => {}
+            Component::ParentDir if inside.pop() => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(inside)
+}
+
+/// Reads the article as `quorum check` does. Inside the bank's folder it is
+/// read through the asset server, which makes it a dependency of the bank:
+/// saving the article alone reloads and re-checks the bank. Outside the
+/// folder it is read from disk, and re-read when the bank is next saved.
+async fn read_article(
+    load_context: &mut LoadContext<'_>,
+    bank: &Path,
+    named: &str,
+) -> Result<String, String> {
+    use bevy::asset::ReadAssetBytesError;
+    use bevy::asset::io::AssetReaderError;
+    let on_disk = bank::article_path(bank, named);
+    let Some(asset) = article_asset_path(load_context.path().path(), named) else {
+        return bank::read_text(&on_disk);
+    };
+    match load_context.read_asset_bytes(asset).await {
+        Ok(bytes) => bank::load::decode(&on_disk.display().to_string(), &bytes).map_err(|d| d.message),
+        Err(ReadAssetBytesError::AssetReaderError(AssetReaderError::NotFound(_))) => {
+            Err(format!("no such file ({})", on_disk.display()))
+        }
+        Err(e) => Err(format!("{e} ({})", on_disk.display())),
     }
 }
 
@@ -264,5 +321,22 @@ fn load_error_reason(error: &bevy::asset::AssetLoadError) -> String {
     match error {
         E::AssetReaderError(AssetReaderError::NotFound(_)) => "no such file".to_string(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_is_an_asset_only_inside_the_banks_folder() {
+        let at = |named: &str| article_asset_path(Path::new("bank.ron"), named);
+        assert_eq!(at("article.txt"), Some(PathBuf::from("article.txt")));
+        assert_eq!(at("articles/a.txt"), Some(PathBuf::from("articles/a.txt")));
+        assert_eq!(at("./x/../a.txt"), Some(PathBuf::from("a.txt")));
+        assert_eq!(at("../articles/a.txt"), None);
+        assert_eq!(at("x/../../a.txt"), None);
+        assert_eq!(at("/home/t/a.txt"), None);
+        assert_eq!(article_asset_path(Path::new("sub/bank.ron"), "../a.txt"), Some(PathBuf::from("a.txt")));
     }
 }

@@ -19,7 +19,7 @@ use crate::game::ui::help::HelpShown;
 use crate::game::ui::menu::{Activated, MenuSystems};
 use crate::game::{DataDir, GameSet, Screen};
 use quorum_core::quiz::classroom::{self, AnsweringStyle, Session};
-use quorum_core::quiz::session_log::SessionLog;
+use quorum_core::quiz::session_log::{Recorded, SessionLog};
 use quorum_core::quiz::{Answer, DealError, Phase};
 
 /// Each buzzer team's row of keys, for answers 1 to 6.
@@ -53,11 +53,11 @@ pub struct ClassSession {
     pub session: Session,
     pub bank_title: String,
     /// The results file; `None` when it could not be created (the reason is
-    /// in `log_error` and on screen).
+    /// in `log_error` and on screen). Each closed question tries again.
     pub log: Option<SessionLog>,
     pub log_error: Option<String>,
-    /// Questions already written to the file.
-    logged: usize,
+    /// Closed questions when making the file was last tried.
+    tried_to_create_at: usize,
     /// Team order at the last leaderboard, to animate rank changes from.
     pub previous_order: Vec<usize>,
 }
@@ -195,7 +195,7 @@ pub fn start_session(world: &mut World) -> Result<(), DealError> {
         bank_title: bank.title.clone(),
         log,
         log_error,
-        logged: 0,
+        tried_to_create_at: 0,
     });
     world.insert_resource(EntryTeam(0));
     world.resource_mut::<NextState<Screen>>().set(Screen::ClassQuestion);
@@ -253,8 +253,17 @@ pub fn letters_are_taken(session: &Session, screen: Screen) -> bool {
             || session.current().is_some_and(|q| q.scale().is_some()))
 }
 
+/// Whether the teacher is typing a number: teacher entry on an estimate,
+/// where `-` (and `+`) belong to the number being typed.
+pub fn typing_a_number(session: &Session, screen: Screen) -> bool {
+    screen == Screen::ClassQuestion
+        && session.style == AnsweringStyle::TeacherEntry
+        && session.current().is_some_and(|q| q.scale().is_some())
+}
+
 /// The teacher's keys. While letters are taken (see `letters_are_taken`),
-/// the teacher holds Ctrl for R, S, N, E, L and K.
+/// the teacher holds Ctrl for R, S, N, E, L and K; while typing a number,
+/// for + and - too.
 fn teacher_keys(
     keys: Res<ButtonInput<KeyCode>>,
     screen: Res<State<Screen>>,
@@ -269,6 +278,7 @@ fn teacher_keys(
     let letter =
         |k: KeyCode| keys.just_pressed(k) && (ctrl || !letters_are_taken(&class.session, *screen.get()));
     let pressed = |k: KeyCode| keys.just_pressed(k);
+    let sign = |k: KeyCode| keys.just_pressed(k) && (ctrl || !typing_a_number(&class.session, *screen.get()));
     if pressed(KeyCode::Space) || pressed(KeyCode::Escape) {
         commands.write(TeacherCommand::Pause);
     }
@@ -290,10 +300,10 @@ fn teacher_keys(
     if letter(KeyCode::KeyK) {
         commands.write(TeacherCommand::SkipLeaderboard);
     }
-    if pressed(KeyCode::Equal) || pressed(KeyCode::NumpadAdd) {
+    if sign(KeyCode::Equal) || sign(KeyCode::NumpadAdd) {
         commands.write(TeacherCommand::AddTime(10));
     }
-    if pressed(KeyCode::Minus) || pressed(KeyCode::NumpadSubtract) {
+    if sign(KeyCode::Minus) || sign(KeyCode::NumpadSubtract) {
         commands.write(TeacherCommand::AddTime(-10));
     }
 }
@@ -361,19 +371,47 @@ fn follow_phase(class: Res<ClassSession>, screen: Res<State<Screen>>, mut next: 
     next.set(wanted);
 }
 
-/// Appends each closed question to the results file as soon as it closes.
-fn write_results(mut class: ResMut<ClassSession>, mut banner: ResMut<Banner>) {
+/// Brings the results file up to date as each question closes. A failure
+/// is told once (an error banner), a file written again once (a warning);
+/// the session goes on either way and the next question tries again.
+fn write_results(mut class: ResMut<ClassSession>, mut banner: ResMut<Banner>, dir: Res<DataDir>) {
     let class = &mut *class;
-    while class.logged < class.session.results().len() {
-        let result = &class.session.results()[class.logged];
-        if let Some(log) = class.log.as_mut()
-            && let Err(e) = log.append(result, &class.session.teams)
-        {
-            let message = format!("could not write to {}: {e}", log.path.display());
-            banner.error(message.clone());
+    if class.log.is_none() {
+        // A file that could not be made at the start is tried again as each
+        // question closes (quietly: the teacher was told), so the answers
+        // reach a file as soon as one can be made.
+        let closed = class.session.results().len();
+        if closed == class.tried_to_create_at {
+            return;
+        }
+        class.tried_to_create_at = closed;
+        let Ok(log) = SessionLog::create(&dir.0, &class.bank_title) else { return };
+        banner.info(format!("the results file {} was made, with every question so far", log.path.display()));
+        class.log = Some(log);
+        class.log_error = None;
+    }
+    let Some(log) = class.log.as_mut() else { return };
+    match log.record(class.session.results(), &class.session.teams) {
+        Recorded::UpToDate | Recorded::Appended => {}
+        Recorded::Restored { vanished } => {
+            let why = if vanished { "it had been deleted or moved" } else { "writing to it works again" };
+            banner.warn(format!(
+                "the results file {} was written again, with every question so far ({why})",
+                log.path.display()
+            ));
+            class.log_error = None;
+        }
+        Recorded::Failed { error, first } => {
+            let message = format!(
+                "could not write to {}: {}; the session goes on and the next question tries again",
+                log.path.display(),
+                quorum_core::bank::io_reason(&error)
+            );
+            if first {
+                banner.error(message.clone());
+            }
             class.log_error = Some(message);
         }
-        class.logged += 1;
     }
 }
 

@@ -28,12 +28,20 @@ pub struct Editing {
     pub form_generation: u64,
     /// Bumped by every change, so the list and problems are redrawn.
     pub generation: u64,
+    /// A bank drafted in this editor from an article: leaving plays it,
+    /// rather than the bank that was in play before.
+    pub drafted_here: bool,
 }
 
 impl Editing {
     pub fn new(session: EditSession) -> Editing {
         let diagnostics = session.check().diagnostics;
-        Editing { session, diagnostics, form_generation: 0, generation: 0 }
+        Editing { session, diagnostics, form_generation: 0, generation: 0, drafted_here: false }
+    }
+
+    /// A bank just drafted from an article, opened in place of the last.
+    pub fn drafted(session: EditSession) -> Editing {
+        Editing { drafted_here: true, ..Editing::new(session) }
     }
 
     /// After a change: check again, and mark what must be redrawn.
@@ -43,6 +51,14 @@ impl Editing {
         if reshape {
             self.form_generation += 1;
         }
+    }
+
+    /// Changes the selected question with `change` (given the session and
+    /// the question's index), then checks again and redraws the form.
+    pub fn change_selected(&mut self, change: impl FnOnce(&mut EditSession, usize)) {
+        let index = self.session.selected;
+        change(&mut self.session, index);
+        self.changed(true);
     }
 
     /// Problems of question `index`, field `field` (all of the question's
@@ -89,6 +105,11 @@ pub enum EditorCommand {
     DiscardAndLeave,
 }
 
+/// Where the editor's commands are carried out (and the bank may be put
+/// away): the editor's screen draws after them, on what is left.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EditorCommands;
+
 /// Start on the editor (`quorum edit BANK.ron`).
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StartInEditor(pub bool);
@@ -101,9 +122,18 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<StartInEditor>()
         .add_message::<EditorCommand>()
         .add_systems(Startup, start_in_editor)
-        .add_systems(OnEnter(Screen::Editor), open_bank)
+        .add_systems(OnEnter(Screen::Editor), (stop_trying, open_bank))
         .add_systems(Update, shortcuts.in_set(GameSet::RecordInput).run_if(in_state(Screen::Editor)))
-        .add_systems(Update, (apply_commands, close_requested).chain().in_set(GameSet::Update));
+        .add_systems(
+            Update,
+            (apply_commands, close_requested).chain().in_set(EditorCommands).in_set(GameSet::Update),
+        );
+}
+
+/// Back in the editor, a try is over: leaving a later round goes to the
+/// title, not here.
+fn stop_trying(mut trying: ResMut<Trying>) {
+    trying.set_if_neq(Trying(false));
 }
 
 fn start_in_editor(start: Res<StartInEditor>, mut next: ResMut<NextState<Screen>>) {
@@ -248,26 +278,26 @@ fn apply(world: &mut World, command: EditorCommand) {
 
 fn leave(world: &mut World, quit: bool) {
     *world.resource_mut::<UnsavedPrompt>() = UnsavedPrompt::default();
-    let edited = world.remove_resource::<Editing>().map(|e| e.session.path);
+    let edited = world.remove_resource::<Editing>().map(|e| (e.session.path, e.drafted_here));
     if quit {
         world.write_message(AppExit::Success);
         return;
     }
-    // Play what was just edited: a copy of the built-in bank replaces it (and
-    // is the open bank from now on), and a teacher's file is checked now
-    // rather than waiting for a reload (a bank opened from the title screen
-    // has none).
+    // Play what was just edited, checked now rather than waiting for a
+    // reload (a bank opened from the title screen has none). A copy of the
+    // built-in bank, or a bank drafted here, becomes the open bank.
     let builtin = !matches!(world.get_resource::<BankChoice>(), Some(BankChoice::File(_)));
     let next = match edited {
-        Some(path) => {
+        Some((path, drafted)) => {
             let checked = quorum_core::bank::check_file(&path);
             match ActiveBank::from_checked(&checked) {
                 Some(active) => {
-                    if builtin {
-                        world.resource_mut::<Banner>().info(format!(
-                            "Your copy of the built-in bank is now the open bank: {}",
-                            path.display()
-                        ));
+                    if drafted || builtin {
+                        world.resource_mut::<Banner>().info(if drafted {
+                            format!("Playing {}: it is now the open bank", path.display())
+                        } else {
+                            format!("Your copy of the built-in bank is now the open bank: {}", path.display())
+                        });
                         super::bank::stop_watching(world);
                         world.insert_resource(BankChoice::File(path.clone()));
                         super::library::remember(world, Some(&path));
@@ -294,7 +324,8 @@ fn leave(world: &mut World, quit: bool) {
     world.resource_mut::<NextState<Screen>>().set(next);
 }
 
-/// Plays the question being edited, as it stands, then comes back.
+/// Plays the question being edited, as it stands (a draft too), then comes
+/// back.
 fn try_it(world: &mut World) {
     let Some(editing) = world.get_resource::<Editing>() else { return };
     let index = editing.session.selected;
@@ -307,7 +338,12 @@ fn try_it(world: &mut World) {
     let mut bank = editing.session.bank.clone();
     bank.questions = vec![question];
     let seconds = world.get_resource::<SetupChoices>().map_or(Some(20), |c| c.settings.seconds);
-    let settings = RoundSettings { questions: QuestionCount::All, seconds, ..RoundSettings::default() };
+    let settings = RoundSettings {
+        questions: QuestionCount::All,
+        seconds,
+        include_drafts: true,
+        ..RoundSettings::default()
+    };
     let seed = world.resource::<NextSeed>().0;
     match deal(&bank, &settings, seed) {
         Ok(questions) => {
@@ -326,10 +362,13 @@ fn try_it(world: &mut World) {
     }
 }
 
-/// Closing the window with unsaved edits asks first; otherwise it quits.
+/// Closing the window with unsaved edits asks first (back in the editor,
+/// if a question was being tried); otherwise it quits.
 fn close_requested(
     mut requests: MessageReader<WindowCloseRequested>,
     editing: Option<Res<Editing>>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
     mut prompt: ResMut<UnsavedPrompt>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -338,6 +377,9 @@ fn close_requested(
     }
     if editing.is_some_and(|e| e.session.is_dirty()) {
         *prompt = UnsavedPrompt { open: true, then_quit: true };
+        if *screen.get() != Screen::Editor {
+            next.set(Screen::Editor);
+        }
     } else {
         exit.write(AppExit::Success);
     }

@@ -48,6 +48,9 @@ pub enum RoundSetting {
     /// `None` is every topic.
     Topic(Option<String>),
     HighContrast,
+    /// Whether to play questions `quorum draft` proposed that no one has
+    /// checked yet.
+    Drafts(bool),
 }
 
 impl SetupChoices {
@@ -73,6 +76,7 @@ impl SetupChoices {
             RoundSetting::Timer => s.seconds = cycle(&TIMERS, s.seconds, delta),
             RoundSetting::SpeedBonus => s.speed_bonus = !s.speed_bonus,
             RoundSetting::HighContrast => self.high_contrast = !self.high_contrast,
+            RoundSetting::Drafts(play) => s.include_drafts = *play,
             RoundSetting::Difficulty(None) => s.difficulties.clear(),
             RoundSetting::Difficulty(Some(d)) => toggle(&mut s.difficulties, *d),
             RoundSetting::Topic(None) => s.topics.clear(),
@@ -136,6 +140,22 @@ mod tests {
         assert_eq!(cycle(&TIMERS, Some(20), 1), Some(30));
         assert_eq!(cycle(&TIMERS, Some(10), -1), None);
         assert_eq!(cycle(&TIMERS, None, 1), Some(10));
+    }
+
+    #[test]
+    fn playing_drafts_is_off_until_chosen_and_remembered_with_the_rest() {
+        let mut c = SetupChoices::default();
+        assert!(!c.settings.include_drafts, "drafts are played only when asked for");
+        c.change(&RoundSetting::Drafts(true), 1);
+        assert!(c.settings.include_drafts);
+        c.change(&RoundSetting::Drafts(true), 1);
+        assert!(c.settings.include_drafts, "choosing it again keeps it chosen");
+        let dir = tempfile::tempdir().unwrap();
+        c.remember(&DataDir(dir.path().to_path_buf()));
+        let loaded = save_file::load::<SetupChoices>(&dir.path().join(FILE));
+        assert!(loaded.value.settings.include_drafts, "remembered for next time");
+        c.change(&RoundSetting::Drafts(false), 1);
+        assert!(!c.settings.include_drafts);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The rows setting up a round, shared by the solo and classroom setup
-//! screens: questions, timer, speed bonus, high contrast, difficulties and
-//! topics, and the scoring rules in a sentence.
+//! screens: questions, timer, speed bonus, high contrast, whether to play
+//! drafts (for a bank that has some), difficulties and topics, and the
+//! scoring rules in a sentence.
 
 use bevy::prelude::*;
 
@@ -62,7 +63,8 @@ pub fn stepper_rows<A: Component>(
     }
 }
 
-/// The chips choosing which questions a round draws: difficulties and topics.
+/// The chips choosing which questions a round draws: difficulties, topics
+/// and, when the bank has drafts no one has checked, whether to play them.
 pub fn filter_rows<A: Component>(
     rows: &mut ChildSpawnerCommands,
     choices: &SetupChoices,
@@ -91,6 +93,18 @@ pub fn filter_rows<A: Component>(
             controls::chip(r, &topic, on, focused(&setting), wrap(setting.clone()));
         }
     });
+    let drafts = bank.questions.iter().filter(|q| q.draft).count();
+    if drafts > 0 {
+        controls::setting_row(rows, "Drafts", label_width, |r| {
+            for (play, label) in
+                [(false, "Leave out".to_string()), (true, format!("Play draft questions ({drafts})"))]
+            {
+                let setting = RoundSetting::Drafts(play);
+                let on = s.include_drafts == play;
+                controls::chip(r, &label, on, focused(&setting), wrap(setting.clone()));
+            }
+        });
+    }
 }
 
 /// The scoring rules in a sentence, as they apply to these settings.

@@ -39,8 +39,15 @@ impl Banner {
         self.show(BannerKind::Info, text);
     }
 
+    /// A warning given before the last one reached the screen joins it (two
+    /// damaged settings files at start-up), so neither goes untold.
     pub fn warn(&mut self, text: String) {
-        self.show(BannerKind::Warning, text);
+        match self.message.as_mut() {
+            Some(m) if m.kind == BannerKind::Warning && m.shown_at.is_none() => {
+                m.text = format!("{}\n{text}", m.text);
+            }
+            _ => self.show(BannerKind::Warning, text),
+        }
     }
 
     pub fn error(&mut self, text: String) {

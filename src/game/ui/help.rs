@@ -89,8 +89,8 @@ fn keys_for(screen: Screen, class: Option<&ClassSession>) -> Vec<(&'static str, 
                 ));
             } else {
                 keys.push((
-                    "Ctrl + letter",
-                    "On an estimate question, R, S, N and E need Ctrl: letters go into the number being typed",
+                    "Ctrl + key",
+                    "On an estimate question, R, S, N, E, + and - need Ctrl: they go into the number being typed",
                 ));
             }
         }

@@ -10,22 +10,37 @@ use super::model::{Bank, KIND_NAMES};
 use super::suggest::closest;
 
 /// Turns raw bytes into text: accepts a UTF-8 byte order mark and CRLF line
-/// endings, and reports invalid UTF-8 at its line and column.
+/// endings, and reports invalid UTF-8, or a NUL byte, at its line and column.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
+        // A text editor never writes a NUL: one means a damaged file (a crash
+        // mid-save, a disk error), even where RON would skip it in a comment.
+        Ok(text) if text.contains('\0') => Err(Box::new(
+            Diagnostic::error(file, "this file contains a NUL byte, so it is damaged: it is not plain text")
+                .at(Some(position_of(text, text.find('\0').unwrap_or(0))))
+                .with_help(
+                    "restore the file from a backup (`.bak`), or delete the damaged part in an editor",
+                ),
+        )),
         Ok(text) => Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() }),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let line = 1 + valid.matches('\n').count();
-            let col = 1 + valid.rsplit('\n').next().map_or(0, |l| l.chars().count());
             Err(Box::new(
                 Diagnostic::error(file, "this file is not UTF-8 text (the byte here is not valid UTF-8)")
-                    .at(Some(Position { line, col }))
+                    .at(Some(position_of(valid, valid.len())))
                     .with_help("save the bank as UTF-8 in your editor (\"Save as\", encoding UTF-8)"),
             ))
         }
     }
+}
+
+/// The line and column (in characters, from 1) of byte `at` in `text`.
+fn position_of(text: &str, at: usize) -> Position {
+    let before = &text[..at];
+    let line = 1 + before.matches('\n').count();
+    let col = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    Position { line, col }
 }
 
 /// The RON options every bank is read with: `Some(...)` may be left out of
@@ -182,6 +197,16 @@ mod tests {
         let e = decode("b.ron", b"Bank(\n  title: \"ab\xFF\"").unwrap_err();
         assert_eq!(e.position, Some(Position { line: 2, col: 13 }));
         assert!(e.message.contains("not UTF-8"));
+    }
+
+    #[test]
+    fn a_nul_byte_is_a_damaged_file_even_inside_a_comment() {
+        let e = decode("b.ron", b"Bank(\r\n  // note \0 here\n  title: \"T\",").unwrap_err();
+        assert_eq!(e.position, Some(Position { line: 2, col: 11 }));
+        assert!(e.message.contains("NUL byte"), "{}", e.message);
+        assert!(e.message.contains("damaged"), "{}", e.message);
+        // At the very start of the file, too.
+        assert_eq!(decode("b.ron", b"\0Bank()").unwrap_err().position, Some(Position { line: 1, col: 1 }));
     }
 
     #[test]

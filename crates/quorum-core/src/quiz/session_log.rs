@@ -2,7 +2,9 @@
 //! directory, one row per team (or, when students answer on their own
 //! devices, per player) per question, appended and flushed to disk as each
 //! question closes, so a crash mid-lesson loses at most the question in
-//! play. Both kinds of session share this one writer and reader.
+//! play. A team session's file that goes missing or can't be written
+//! mid-session is written again whole, from the session, as soon as it can
+//! be. Both kinds of session share this one writer and reader.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -65,14 +67,51 @@ pub struct Row {
     pub points: u32,
 }
 
-/// An open session file, appended to after each question.
+/// A session's results file, brought up to date after each question.
 #[derive(Debug)]
 pub struct SessionLog {
     pub path: PathBuf,
     pub session: String,
     date: String,
     bank: String,
-    file: File,
+    who: Participants,
+    /// Closed questions whose rows are in the file.
+    written: usize,
+    /// Whether the last write failed, so the next one writes the file whole.
+    failing: bool,
+}
+
+/// What bringing a results file up to date did.
+#[derive(Debug)]
+pub enum Recorded {
+    /// Nothing new to write.
+    UpToDate,
+    /// The new questions' rows were appended.
+    Appended,
+    /// The file was written again, whole, with every question so far: it had
+    /// gone (`vanished`: deleted or moved mid-session), or an earlier write
+    /// had failed and this one worked.
+    Restored { vanished: bool },
+    /// The rows could not be written; they stay in the session and the next
+    /// question tries again, writing the file whole. `first` is whether this
+    /// is the first failure in a row, so the teacher is told once.
+    Failed { error: std::io::Error, first: bool },
+}
+
+/// A session file's first line; the sixth column says who the rows are for.
+fn header(who: Participants) -> [&'static str; 10] {
+    [
+        "session",
+        "date",
+        "bank",
+        "question_id",
+        "question",
+        who.heading(),
+        "answer",
+        "correct",
+        "seconds",
+        "points",
+    ]
 }
 
 impl SessionLog {
@@ -97,25 +136,9 @@ impl SessionLog {
             path = folder.join(format!("{session}_{slug}-{n}.csv"));
             n += 1;
         }
-        let file = OpenOptions::new().create_new(true).append(true).open(&path)?;
-        let mut log = SessionLog { path, session, date, bank: bank_title.to_string(), file };
-        let mut header = csv::Writer::from_writer(Vec::new());
-        header
-            .write_record([
-                "session",
-                "date",
-                "bank",
-                "question_id",
-                "question",
-                who.heading(),
-                "answer",
-                "correct",
-                "seconds",
-                "points",
-            ])
-            .map_err(std::io::Error::other)?;
-        log.append_bytes(&header.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?)?;
-        Ok(log)
+        let mut file = OpenOptions::new().create_new(true).append(true).open(&path)?;
+        write_synced(&mut file, &csv_bytes([header(who)])?)?;
+        Ok(SessionLog { path, session, date, bank: bank_title.to_string(), who, written: 0, failing: false })
     }
 
     /// The rows for one closed question.
@@ -185,12 +208,6 @@ impl SessionLog {
             .collect()
     }
 
-    /// Appends a closed question's rows and flushes them to disk.
-    pub fn append(&mut self, result: &QuestionResult, teams: &[String]) -> std::io::Result<()> {
-        let rows = self.rows(result, teams);
-        self.append_rows(&rows)
-    }
-
     /// Appends a players' session's closed question and flushes it to disk.
     pub fn append_players(
         &mut self,
@@ -198,24 +215,89 @@ impl SessionLog {
         session: &players::Session,
     ) -> std::io::Result<()> {
         let rows = self.player_rows(result, session);
-        self.append_rows(&rows)
+        let bytes = rows_bytes(&rows)?;
+        let mut file = OpenOptions::new().append(true).open(&self.path)?;
+        write_synced(&mut file, &bytes)
     }
 
-    fn append_rows(&mut self, rows: &[Row]) -> std::io::Result<()> {
-        let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
-        for row in rows {
-            writer.serialize(row).map_err(std::io::Error::other)?;
+    /// Brings the file up to date with a session's closed questions
+    /// (`results` is every one so far, in order): appends the new ones, or,
+    /// after a failure or when the file has gone, writes it whole again.
+    pub fn record(&mut self, results: &[QuestionResult], teams: &[String]) -> Recorded {
+        if self.written >= results.len() && !self.failing {
+            return Recorded::UpToDate;
         }
-        let bytes = writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
-        self.append_bytes(&bytes)
+        let outcome = if self.failing {
+            self.rewrite(results, teams).map(|()| Recorded::Restored { vanished: false })
+        } else {
+            match self.append(&results[self.written..], teams) {
+                Ok(()) => Ok(Recorded::Appended),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    self.rewrite(results, teams).map(|()| Recorded::Restored { vanished: true })
+                }
+                Err(e) => Err(e),
+            }
+        };
+        match outcome {
+            Ok(recorded) => {
+                self.written = results.len();
+                self.failing = false;
+                recorded
+            }
+            Err(error) => {
+                let first = !self.failing;
+                self.failing = true;
+                Recorded::Failed { error, first }
+            }
+        }
     }
 
-    /// One write of whole rows, then a sync: the rows are on disk, or none is.
-    fn append_bytes(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.file.write_all(bytes)?;
-        self.file.flush()?;
-        self.file.sync_data()
+    /// Appends closed questions' rows in one write, then syncs. The file is
+    /// opened by its path each time: a file deleted or moved mid-session is
+    /// then an error (`NotFound`), where an open handle would go on writing
+    /// into a file no one can see.
+    pub fn append(&mut self, results: &[QuestionResult], teams: &[String]) -> std::io::Result<()> {
+        let bytes = self.row_bytes(results, teams)?;
+        let mut file = OpenOptions::new().append(true).open(&self.path)?;
+        write_synced(&mut file, &bytes)
     }
+
+    /// Writes the whole file again, atomically: the header and the rows of
+    /// every closed question in `results`. The session holds every answer,
+    /// so nothing is lost once the file can be written again.
+    pub fn rewrite(&self, results: &[QuestionResult], teams: &[String]) -> std::io::Result<()> {
+        let mut bytes = csv_bytes([header(self.who)])?;
+        bytes.extend(self.row_bytes(results, teams)?);
+        crate::atomic_file::write(&self.path, &bytes)
+    }
+
+    fn row_bytes(&self, results: &[QuestionResult], teams: &[String]) -> std::io::Result<Vec<u8>> {
+        let rows: Vec<Row> = results.iter().flat_map(|r| self.rows(r, teams)).collect();
+        rows_bytes(&rows)
+    }
+}
+
+fn rows_bytes(rows: &[Row]) -> std::io::Result<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    for row in rows {
+        writer.serialize(row).map_err(std::io::Error::other)?;
+    }
+    writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+}
+
+fn csv_bytes<'a>(records: impl IntoIterator<Item = [&'a str; 10]>) -> std::io::Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in records {
+        writer.write_record(record).map_err(std::io::Error::other)?;
+    }
+    writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+}
+
+/// One write of whole rows, then a sync: the rows are on disk, or none is.
+fn write_synced(file: &mut File, bytes: &[u8]) -> std::io::Result<()> {
+    file.write_all(bytes)?;
+    file.flush()?;
+    file.sync_data()
 }
 
 /// A session file as read: who it is for, and its rows.
@@ -370,7 +452,7 @@ mod tests {
         let teams = ["Ngā Toa, \"the brave\"", "Kōwhai; 2", "Plain"];
         let s = played_session(&teams);
         let mut log = SessionLog::create(dir.path(), "Cannabis, pardons and Parliament").unwrap();
-        log.append(s.last_result().unwrap(), &s.teams).unwrap();
+        log.append(s.results(), &s.teams).unwrap();
         let rows = read(&log.path).unwrap();
         assert_eq!(rows.len(), 3);
         let names: Vec<&str> = rows.iter().map(|r| r.team.as_str()).collect();
@@ -388,7 +470,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = played_session(&["A", "B"]);
         let mut log = SessionLog::create(dir.path(), "Bank").unwrap();
-        log.append(s.last_result().unwrap(), &s.teams).unwrap();
+        log.append(s.results(), &s.teams).unwrap();
         // A crash in the middle of writing the next row.
         let mut file = OpenOptions::new().append(true).open(&log.path).unwrap();
         file.write_all(b"2026-11-26_10-00-00,2026-11-26 10:00,Bank,q,Who").unwrap();
@@ -396,12 +478,59 @@ mod tests {
         assert_eq!(rows.len(), 2);
     }
 
+    /// `n` questions played: team A right, team B wrong.
+    fn played_questions(n: usize) -> Session {
+        let mut s = played_session(&["A", "B"]);
+        for _ in 1..n {
+            s.next();
+            let right = s.current().unwrap().correct_choice().unwrap();
+            s.buzz(0, Answer::Choice(right));
+            s.buzz(1, Answer::Choice((right + 1) % 2));
+        }
+        assert_eq!(s.results().len(), n);
+        s
+    }
+
+    #[test]
+    fn a_file_deleted_mid_session_is_written_again_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = played_questions(3);
+        let mut log = SessionLog::create(dir.path(), "Bank").unwrap();
+        assert!(matches!(log.record(&s.results()[..1], &s.teams), Recorded::Appended));
+        assert!(matches!(log.record(&s.results()[..1], &s.teams), Recorded::UpToDate));
+        std::fs::remove_file(&log.path).unwrap();
+        // An open handle would write into the deleted file, unseen.
+        assert!(matches!(log.record(&s.results()[..2], &s.teams), Recorded::Restored { vanished: true }));
+        assert_eq!(read(&log.path).unwrap().len(), 4);
+        assert!(matches!(log.record(s.results(), &s.teams), Recorded::Appended));
+        let rows = read(&log.path).unwrap();
+        let ids: Vec<&str> = rows.iter().map(|r| r.question_id.as_str()).collect();
+        let dealt: Vec<&str> = s.results().iter().map(|r| r.question.question.id.as_str()).collect();
+        assert_eq!(ids, [dealt[0], dealt[0], dealt[1], dealt[1], dealt[2], dealt[2]]);
+    }
+
+    #[test]
+    fn a_failing_write_is_reported_once_and_caught_up_when_it_works_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = played_questions(3);
+        let mut log = SessionLog::create(dir.path(), "Bank").unwrap();
+        assert!(matches!(log.record(&s.results()[..1], &s.teams), Recorded::Appended));
+        // Something else takes the file's place: neither append nor rewrite can write.
+        std::fs::remove_file(&log.path).unwrap();
+        std::fs::create_dir(&log.path).unwrap();
+        assert!(matches!(log.record(&s.results()[..2], &s.teams), Recorded::Failed { first: true, .. }));
+        assert!(matches!(log.record(&s.results()[..2], &s.teams), Recorded::Failed { first: false, .. }));
+        std::fs::remove_dir(&log.path).unwrap();
+        assert!(matches!(log.record(s.results(), &s.teams), Recorded::Restored { vanished: false }));
+        assert_eq!(read(&log.path).unwrap().len(), 6, "every question so far, none twice");
+    }
+
     #[test]
     fn totals_rank_teams_and_find_finds_by_id() {
         let dir = tempfile::tempdir().unwrap();
         let s = played_session(&["A", "B"]);
         let mut log = SessionLog::create(dir.path(), "Bank").unwrap();
-        log.append(s.last_result().unwrap(), &s.teams).unwrap();
+        log.append(s.results(), &s.teams).unwrap();
         let t = totals(&read(&log.path).unwrap());
         assert_eq!(t[0].team, "A");
         assert_eq!(t[0].rank, 1);
@@ -453,7 +582,7 @@ mod tests {
         // A team session's file reads as teams.
         let mut teams = SessionLog::create(dir.path(), "Bank").unwrap();
         let played = played_session(&["A", "B"]);
-        teams.append(played.last_result().unwrap(), &played.teams).unwrap();
+        teams.append(std::slice::from_ref(played.last_result().unwrap()), &played.teams).unwrap();
         assert_eq!(read_file(&teams.path).unwrap().who, Participants::Teams);
         assert_eq!(Participants::Players.count(1), "1 player");
         assert_eq!(Participants::Teams.count(3), "3 teams");

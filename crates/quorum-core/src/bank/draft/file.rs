@@ -38,6 +38,23 @@ pub fn relative_path(target: &Path, base: &Path) -> String {
     rel.to_string_lossy().replace('\\', "/")
 }
 
+/// Where the editor's "New bank from an article" writes: beside the
+/// article, named after it (`my-article.txt` -> `my-article.ron`), with a
+/// number added when that name is taken, so no file is ever replaced.
+pub fn bank_path_beside(article: &Path) -> PathBuf {
+    let stem = article.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = if stem.trim().is_empty() { "drafted".to_string() } else { stem };
+    let free = |name: String| Some(article.with_file_name(name)).filter(|p| !p.exists());
+    free(format!("{stem}.ron"))
+        .or_else(|| (2..10_000).find_map(|n| free(format!("{stem}-{n}.ron"))))
+        // Ten thousand drafts of one article: a timestamp is as good a name.
+        .unwrap_or_else(|| {
+            let secs =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+            article.with_file_name(format!("{stem}-{secs}.ron"))
+        })
+}
+
 fn folder_of(path: &Path) -> PathBuf {
     path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
 }
@@ -111,6 +128,22 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "my own work");
         let written = draft_file(&article, &out, Some("T"), true).unwrap();
         assert_eq!(std::fs::read_to_string(written.backup.unwrap()).unwrap(), "my own work");
+    }
+
+    #[test]
+    fn the_editors_new_bank_goes_beside_the_article_under_a_free_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("my-article.txt");
+        std::fs::write(&article, "text").unwrap();
+        assert_eq!(bank_path_beside(&article), dir.path().join("my-article.ron"));
+        std::fs::write(dir.path().join("my-article.ron"), "taken").unwrap();
+        assert_eq!(bank_path_beside(&article), dir.path().join("my-article-2.ron"));
+        std::fs::write(dir.path().join("my-article-2.ron"), "taken").unwrap();
+        assert_eq!(bank_path_beside(&article), dir.path().join("my-article-3.ron"));
+        // An article that is itself a .ron file is never the bank's path.
+        let odd = dir.path().join("notes.ron");
+        std::fs::write(&odd, "text").unwrap();
+        assert_eq!(bank_path_beside(&odd), dir.path().join("notes-2.ron"));
     }
 
     #[test]

@@ -23,7 +23,7 @@ mod roles;
 mod sentences;
 mod wrong_choices;
 
-pub use file::{Written, draft_file, relative_path};
+pub use file::{Written, bank_path_beside, draft_file, relative_path};
 
 use super::model::{ArticleRef, Bank};
 use super::outline::Comments;
