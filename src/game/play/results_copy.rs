@@ -43,6 +43,10 @@ fn copy_closed_questions(
     mut banner: ResMut<Banner>,
 ) {
     let closed = class.session.results().len();
+    // A results file with a problem is already on screen: copy once it is fixed.
+    if class.log_error.is_some() {
+        return;
+    }
     let (Some(log), Some(documents)) = (class.log.as_ref(), documents) else { return };
     if closed == copy.questions && copy.file.is_some() {
         return;
