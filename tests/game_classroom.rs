@@ -187,7 +187,7 @@ fn teacher_keys_reveal_skip_add_time_and_end_early() {
     h.press(KeyCode::KeyN);
     assert_eq!(h.screen(), Screen::ClassResults);
     let text = h.screen_text();
-    assert!(text.contains("Results saved to"), "{text}");
+    assert!(text.contains("Results saved: "), "{text}");
     assert!(text.contains("1st"));
 }
 
@@ -416,7 +416,8 @@ fn a_results_file_that_cannot_be_created_is_told_once_and_made_when_it_can_be() 
     press_with_ctrl(&mut h, KeyCode::KeyE);
     h.press(KeyCode::KeyN);
     assert_eq!(h.screen(), Screen::ClassResults);
-    assert!(h.visible_text().contains(&format!("Results saved to {}", path.display())));
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    assert!(h.visible_text().contains(&format!("Results saved: {name}")), "the name, not a long path");
 }
 
 #[cfg(unix)]

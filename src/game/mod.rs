@@ -58,6 +58,8 @@ pub enum Screen {
     DevicesResults,
     /// The bank editor.
     Editor,
+    /// Choosing a bank to open: the banks folder, recent banks, a typed path.
+    OpenBank,
 }
 
 /// The order of work in a frame, set once here: the clock ticks, then input
@@ -116,6 +118,11 @@ pub struct Launch {
 /// Opens the window and plays until it is closed.
 pub fn run(launch: Launch) -> AppExit {
     let mut app = App::new();
+    // No bank named: the one opened last time, if it is still there.
+    let mut launch = launch;
+    if launch.bank.is_none() && !launch.edit {
+        launch.bank = play::library::remembered_bank(&DataDir::default());
+    }
     let (asset_root, watch) = match &launch.bank {
         Some(path) => (play::bank::bank_folder(path), true),
         None => (std::env::temp_dir(), false),

@@ -12,15 +12,18 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
+use quorum::game::play::library::DocumentsDir;
 use quorum::game::play::pause::Pause;
 use quorum::game::play::round::NextSeed;
+use quorum::game::ui::folder::FileManager;
 use quorum::game::{DataDir, Screen};
 
 pub const STEP: Duration = Duration::from_millis(100);
 
 pub struct Harness {
     pub app: App,
-    /// Save files go here, not into the user's data directory.
+    /// Save files go here, not into the user's data directory; its
+    /// `Documents` folder stands for the teacher's documents folder.
     pub data: tempfile::TempDir,
 }
 
@@ -42,6 +45,10 @@ impl Harness {
         app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin, assets))
             .insert_resource(TimeUpdateStrategy::ManualDuration(STEP))
             .insert_resource(DataDir(data.path().to_path_buf()))
+            // Results and shared banks stay in the test's folder, and no
+            // file manager opens.
+            .insert_resource(DocumentsDir(data.path().join("Documents")))
+            .insert_resource(FileManager { pretend: true, opened: Vec::new() })
             .insert_resource(NextSeed(42));
         setup(&mut app);
         app.add_plugins(quorum::game::plugin);

@@ -180,6 +180,12 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, choose_bank);
 }
 
+/// Stops following the file loaded at start-up: another bank was opened,
+/// and a later save of the old file must not replace it.
+pub fn stop_watching(world: &mut World) {
+    world.remove_resource::<BankHandle>();
+}
+
 /// The folder holding a bank file, absolute, which becomes the asset root so
 /// the file watcher sees the teacher's saves.
 pub fn bank_folder(path: &Path) -> PathBuf {

@@ -283,19 +283,25 @@ fn leave(world: &mut World, quit: bool) {
         world.write_message(AppExit::Success);
         return;
     }
-    // Play what was just edited: a copy of the built-in bank or a bank
-    // drafted here replaces it, and a teacher's file is checked now rather
-    // than waiting for the reload.
+    // Play what was just edited, checked now rather than waiting for a
+    // reload (a bank opened from the title screen has none). A copy of the
+    // built-in bank, or a bank drafted here, becomes the open bank.
     let builtin = !matches!(world.get_resource::<BankChoice>(), Some(BankChoice::File(_)));
     let next = match edited {
-        Some((path, drafted)) if builtin || drafted || !world.contains_resource::<ActiveBank>() => {
+        Some((path, drafted)) => {
             let checked = quorum_core::bank::check_file(&path);
             match ActiveBank::from_checked(&checked) {
                 Some(active) => {
-                    if drafted {
-                        world.resource_mut::<Banner>().info(format!("Playing {}", path.display()));
-                    } else if builtin {
-                        world.resource_mut::<Banner>().info(format!("Playing your copy: {}", path.display()));
+                    if drafted || builtin {
+                        world.resource_mut::<Banner>().info(if drafted {
+                            format!("Playing {}: it is now the open bank", path.display())
+                        } else {
+                            format!("Your copy of the built-in bank is now the open bank: {}", path.display())
+                        });
+                        super::bank::stop_watching(world);
+                        world.insert_resource(BankChoice::File(path.clone()));
+                        super::library::remember(world, Some(&path));
+                        super::library::follow(world, &path);
                     }
                     world.insert_resource(active);
                     Screen::Title

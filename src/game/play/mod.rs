@@ -9,7 +9,9 @@ pub mod bank;
 pub mod classroom;
 pub mod devices;
 pub mod editing;
+pub mod library;
 pub mod pause;
+pub mod results_copy;
 pub mod round;
 pub mod sound;
 
@@ -23,6 +25,8 @@ pub(super) fn plugin(app: &mut App) {
         classroom::plugin,
         devices::plugin,
         editing::plugin,
+        library::plugin,
+        results_copy::plugin,
         sound::plugin,
     ));
 }

@@ -1,11 +1,13 @@
 //! No bank could be played: the message and the path tried. Saving a fixed
-//! bank file reloads it and moves on to the title screen.
+//! bank file reloads it and moves on to the title screen; or the teacher
+//! opens another bank, or plays the built-in one.
 
 use bevy::prelude::*;
 
 use crate::game::play::bank::BankProblem;
+use crate::game::play::library::open_builtin;
 use crate::game::theme::{Ink, size, widgets};
-use crate::game::ui::menu::{Activated, DefaultFocus};
+use crate::game::ui::menu::{Activate, Activated, DefaultFocus};
 use crate::game::{GameSet, Screen};
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +37,19 @@ fn spawn(mut commands: Commands, problem: Res<BankProblem>) {
             size::SMALL,
             Ink::Muted,
         ));
-        root.spawn((widgets::button("Quit", Quit), DefaultFocus));
+        root.spawn(Node { column_gap: px(20), ..default() }).with_children(|row| {
+            row.spawn((widgets::button("Open another bank…", ()), DefaultFocus))
+                .observe(|_: On<Activate>, mut next: ResMut<NextState<Screen>>| next.set(Screen::OpenBank));
+            row.spawn(widgets::button("Play the built-in bank", ())).observe(
+                |_: On<Activate>, mut commands: Commands| {
+                    commands.queue(|world: &mut World| {
+                        open_builtin(world);
+                        world.resource_mut::<NextState<Screen>>().set(Screen::Title);
+                    });
+                },
+            );
+            row.spawn(widgets::button("Quit", Quit));
+        });
     });
 }
 

@@ -1,15 +1,20 @@
 //! The end of a session, then the full table: every team's points, correct
 //! answers, accuracy and average time; the questions hardest first; and
-//! where the results file is.
+//! the results file's name (never a long path on the projector), with a
+//! button to open the results folder.
 
 use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
 
 use crate::game::play::classroom::ClassSession;
+use crate::game::play::library::DocumentsDir;
+use crate::game::play::results_copy::SessionCopy;
 use crate::game::theme::explanation::share_right_ink;
 use crate::game::theme::{Ink, size, widgets};
-use crate::game::ui::menu::{Activated, DefaultFocus};
+use crate::game::ui::folder::open_folder;
+use crate::game::ui::menu::{Activate, Activated, DefaultFocus};
 use crate::game::{GameSet, Screen};
+use quorum_core::bank::library::file_name;
 use quorum_core::quiz::scoring::format_points;
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,12 +28,21 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, act.in_set(GameSet::Update).run_if(in_state(Screen::ClassResults)));
 }
 
-fn spawn(mut commands: Commands, class: Res<ClassSession>) {
+fn open_results_folder(_: On<Activate>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        let folder = world.resource::<DocumentsDir>().results();
+        open_folder(world, &folder);
+    });
+}
+
+fn spawn(mut commands: Commands, class: Res<ClassSession>, copy: Option<Res<SessionCopy>>) {
     let summary = class.session.summary();
-    let file = match (&class.log, &class.log_error) {
-        (_, Some(error)) => format!("Results file: {error}"),
-        (Some(log), None) => format!("Results saved to {}", log.path.display()),
-        (None, None) => "No results file was written".to_string(),
+    let copied = copy.as_ref().and_then(|c| c.file.clone());
+    let file = match (&class.log, &class.log_error, copied) {
+        (_, Some(error), _) => format!("Results file: {error}"),
+        (Some(_), None, Some(Ok(copy))) => format!("Results saved: {}", file_name(&copy)),
+        (Some(log), None, _) => format!("Results saved: {}", file_name(&log.path)),
+        (None, None, _) => "No results file was written".to_string(),
     };
     commands
         .spawn((
@@ -120,6 +134,7 @@ fn spawn(mut commands: Commands, class: Res<ClassSession>) {
             root.spawn(Node { column_gap: px(24), ..default() }).with_children(|buttons| {
                 buttons.spawn((widgets::button("Back to title", ResultsAction::Title), DefaultFocus));
                 buttons.spawn(widgets::button("New session", ResultsAction::NewSession));
+                buttons.spawn(widgets::button("Open the results folder", ())).observe(open_results_folder);
             });
         });
 }

@@ -11,6 +11,7 @@ pub mod class_setup;
 pub mod devices;
 pub mod editor;
 pub mod leaderboard;
+pub mod open_bank;
 pub mod podium;
 pub mod question;
 pub mod results;
@@ -43,6 +44,7 @@ pub(super) fn plugin(app: &mut App) {
         class_results::plugin,
         devices::plugin,
         editor::plugin,
+        open_bank::plugin,
     ));
 }
 

@@ -1,18 +1,23 @@
 //! The results: score, correct answers, accuracy, best streak, average
-//! response time, the personal best, and a review of every question.
+//! response time, the personal best, a review of every question, and the
+//! round's results file in the results folder (named, with a button to
+//! open the folder).
 
 use bevy::input::mouse::MouseScrollUnit;
 use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
 
+use crate::game::play::library::DocumentsDir;
 use crate::game::play::round::{CurrentRound, start_round};
 use crate::game::theme::explanation::verdict_mark;
 use crate::game::theme::{Ink, size, widgets};
-use crate::game::ui::menu::{Activated, DefaultFocus};
+use crate::game::ui::folder::open_folder;
+use crate::game::ui::menu::{Activate, Activated, DefaultFocus};
 use crate::game::{DataDir, GameSet, Screen};
-use quorum_core::quiz::RoundResults;
+use quorum_core::bank::library::file_name;
 use quorum_core::quiz::bests::{self, PersonalBest, Recorded};
 use quorum_core::quiz::scoring::format_points;
+use quorum_core::quiz::{RoundResults, results_folder};
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultsAction {
@@ -22,6 +27,14 @@ pub enum ResultsAction {
 
 #[derive(Component)]
 struct ReviewList;
+
+/// Where a round's results were saved, or why they could not be; `seed`
+/// tells which round (a question tried from the editor saves nothing).
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct RoundSaved {
+    pub seed: u64,
+    pub file: Result<std::path::PathBuf, String>,
+}
 
 /// What happened to the personal best when the round was recorded.
 #[derive(Resource, Debug, Clone, PartialEq)]
@@ -38,13 +51,24 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// Keeps the score as a personal best if it is one. Once per round.
-fn record_best(mut current: ResMut<CurrentRound>, dir: Res<DataDir>, mut commands: Commands) {
+/// Keeps the score as a personal best if it is one, and saves the round in
+/// the results folder. Once per round.
+fn record_best(
+    mut current: ResMut<CurrentRound>,
+    dir: Res<DataDir>,
+    documents: Option<Res<DocumentsDir>>,
+    mut commands: Commands,
+) {
     if current.recorded {
         return;
     }
     current.recorded = true;
     let results = current.round.results();
+    if let Some(documents) = documents {
+        let saved =
+            results_folder::write_round(&documents.results(), &results, &current.bank_title, &current.player);
+        commands.insert_resource(RoundSaved { seed: current.seed, file: saved });
+    }
     let kept = bests::keep(
         &dir.0,
         PersonalBest {
@@ -63,7 +87,19 @@ fn seconds(d: std::time::Duration) -> String {
     format!("{:.1} s", d.as_secs_f64())
 }
 
-fn spawn(mut commands: Commands, current: Res<CurrentRound>, best: Option<Res<BestOutcome>>) {
+fn open_results_folder(_: On<Activate>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        let folder = world.resource::<DocumentsDir>().results();
+        open_folder(world, &folder);
+    });
+}
+
+fn spawn(
+    mut commands: Commands,
+    current: Res<CurrentRound>,
+    best: Option<Res<BestOutcome>>,
+    saved: Option<Res<RoundSaved>>,
+) {
     let results: RoundResults = current.round.results();
     let best_line = match best.as_ref().and_then(|b| b.recorded) {
         Some(Recorded::NewBest { previous: Some(old) }) => {
@@ -186,9 +222,23 @@ fn spawn(mut commands: Commands, current: Res<CurrentRound>, best: Option<Res<Be
                     });
                 }
             });
+            // A round tried from the editor is not saved: say nothing then.
+            let saved = saved.as_ref().filter(|s| s.seed == current.seed);
+            let saved_line = saved.map(|s| match &s.file {
+                Ok(path) => (format!("Results saved: {}", file_name(path)), Ink::Muted),
+                Err(e) => (format!("The results could not be saved: {e}"), Ink::Wrong),
+            });
+            if let Some((line, ink)) = &saved_line {
+                root.spawn((widgets::text(line.clone(), size::SMALL, *ink), widgets::centred()));
+            }
             root.spawn(Node { column_gap: px(24), ..default() }).with_children(|buttons| {
                 buttons.spawn((widgets::button("Play again", ResultsAction::PlayAgain), DefaultFocus));
                 buttons.spawn(widgets::button("Back to title", ResultsAction::Title));
+                if saved_line.is_some() {
+                    buttons
+                        .spawn(widgets::button("Open the results folder", ()))
+                        .observe(open_results_folder);
+                }
             });
         });
 }

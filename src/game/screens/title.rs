@@ -1,19 +1,46 @@
-//! The title screen: the bank, its article, and where to go.
+//! The title screen: the open bank (its title, its file and its article),
+//! Play and Classroom side by side as equals, and the teacher's other
+//! doors: open another bank, edit, share, and the results folder.
 
 use bevy::prelude::*;
 
-use crate::game::play::bank::ActiveBank;
+use crate::game::play::bank::{ActiveBank, BankChoice};
+use crate::game::play::library::{DocumentsDir, LastShare, share_open_bank};
 use crate::game::theme::{Ink, size, widgets};
+use crate::game::ui::folder::open_folder;
 use crate::game::ui::menu::{Activate, DefaultFocus};
 use crate::game::{GameSet, Screen};
+use quorum_core::bank::library::file_name;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn).add_systems(
         Update,
-        redraw_on_reload
-            .in_set(GameSet::Update)
-            .run_if(in_state(Screen::Title).and_then(resource_exists_and_changed::<ActiveBank>)),
+        redraw_on_reload.in_set(GameSet::Update).run_if(
+            in_state(Screen::Title)
+                .and_then(resource_exists_and_changed::<ActiveBank>.or_else(resource_changed::<LastShare>)),
+        ),
     );
+}
+
+fn share(_: On<Activate>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        let shared = share_open_bank(world);
+        world.insert_resource(LastShare(Some(shared)));
+    });
+}
+
+fn open_results_folder(_: On<Activate>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        let folder = world.resource::<DocumentsDir>().results();
+        open_folder(world, &folder);
+    });
+}
+
+fn open_share_folder(_: On<Activate>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        let folder = world.resource::<DocumentsDir>().0.clone();
+        open_folder(world, &folder);
+    });
 }
 
 /// A button's observer that moves to `screen`.
@@ -34,7 +61,13 @@ fn redraw_on_reload(world: &mut World) {
     super::redraw::<TitleRoot, _>(world, spawn);
 }
 
-fn spawn(mut commands: Commands, active: Option<Res<ActiveBank>>, mut next: ResMut<NextState<Screen>>) {
+fn spawn(
+    mut commands: Commands,
+    active: Option<Res<ActiveBank>>,
+    choice: Option<Res<BankChoice>>,
+    last_share: Res<LastShare>,
+    mut next: ResMut<NextState<Screen>>,
+) {
     // No playable bank (it broke since start-up): the error screen says why.
     let Some(active) = active else {
         next.set(Screen::BankError);
@@ -44,6 +77,10 @@ fn spawn(mut commands: Commands, active: Option<Res<ActiveBank>>, mut next: ResM
     let topics = bank.topics().len();
     let count = format!("{} questions on {} topics", bank.questions.len(), topics);
     let left_out = active.left_out_summary();
+    let open_bank = match choice.as_deref() {
+        Some(BankChoice::File(path)) => format!("Open bank: {}", file_name(path)),
+        _ => "Open bank: the built-in bank".to_string(),
+    };
 
     commands.spawn((TitleRoot, DespawnOnExit(Screen::Title), widgets::screen_root())).with_children(|root| {
         root.spawn(widgets::bold("QUORUM", size::SMALL, Ink::Accent));
@@ -95,17 +132,62 @@ fn spawn(mut commands: Commands, active: Option<Res<ActiveBank>>, mut next: ResM
                 panel.spawn(widgets::text(format!("Warning: {left_out}"), size::SMALL, Ink::Partial));
             }
         });
-        root.spawn((widgets::button("Play", ()), DefaultFocus)).observe(go_to(Screen::Setup));
-        root.spawn(widgets::button("Classroom", ())).observe(go_to(Screen::ClassSetup));
-        root.spawn(widgets::button("Edit bank", ())).observe(go_to(Screen::Editor));
-        root.spawn(widgets::button("Quit", ())).observe(quit);
+        root.spawn(widgets::text(open_bank, size::SMALL, Ink::Muted));
+        root.spawn(Node { column_gap: px(32), margin: UiRect::vertical(px(6)), ..default() }).with_children(
+            |choices| {
+                choices
+                    .spawn((widgets::big_button("Play", "On your own, on this computer", ()), DefaultFocus))
+                    .observe(go_to(Screen::Setup));
+                choices
+                    .spawn(widgets::big_button("Classroom", "Teams on the projector", ()))
+                    .observe(go_to(Screen::ClassSetup));
+            },
+        );
+        root.spawn(Node { column_gap: px(14), flex_wrap: FlexWrap::Wrap, ..default() }).with_children(
+            |row| {
+                // Keyboard order: Play, Classroom, Edit bank, then the rest.
+                row.spawn(widgets::small_button("Edit bank", ())).observe(go_to(Screen::Editor));
+                row.spawn(widgets::small_button("Open a bank…", ())).observe(go_to(Screen::OpenBank));
+                row.spawn(widgets::small_button("Share this bank", ())).observe(share);
+                row.spawn(widgets::small_button("Open the results folder", ())).observe(open_results_folder);
+                row.spawn(widgets::small_button("Quit", ())).observe(quit);
+            },
+        );
+        match &last_share.0 {
+            Some(Ok(path)) => {
+                root.spawn(Node { column_gap: px(14), align_items: AlignItems::Center, ..default() })
+                    .with_children(|row| {
+                        let folder = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
+                        row.spawn((
+                            widgets::text(
+                                format!(
+                                    "Shared as {} in {folder}: give a colleague this one file.",
+                                    file_name(path)
+                                ),
+                                size::SMALL,
+                                Ink::Correct,
+                            ),
+                            Node { max_width: px(760), ..default() },
+                        ));
+                        row.spawn(widgets::small_button("Open that folder", ())).observe(open_share_folder);
+                    });
+            }
+            Some(Err(e)) => {
+                root.spawn((
+                    widgets::text(format!("Could not share this bank: {e}"), size::SMALL, Ink::Wrong),
+                    widgets::centred(),
+                    Node { max_width: px(1000), ..default() },
+                ));
+            }
+            None => {}
+        }
         root.spawn((
             widgets::text(
                 "Arrow keys choose · Enter selects · F1 keys · F11 full screen",
                 size::TINY,
                 Ink::Muted,
             ),
-            Node { margin: UiRect::top(px(20)), ..default() },
+            Node { margin: UiRect::top(px(8)), ..default() },
         ));
     });
 }

@@ -129,6 +129,33 @@ pub fn small_button(label: impl Into<String>, action: impl Bundle) -> impl Bundl
     )
 }
 
+/// One of the title screen's main choices: a large button with a line
+/// under its label saying who it is for. Equal choices get equal buttons.
+pub fn big_button(label: impl Into<String>, hint: impl Into<String>, action: impl Bundle) -> impl Bundle {
+    (
+        Button,
+        MenuItem::default(),
+        ButtonColors::BUTTON,
+        action,
+        Node {
+            width: px(400),
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::axes(px(24), px(16)),
+            row_gap: px(2),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::all(px(18)),
+            ..default()
+        },
+        BackgroundColor::default(),
+        Outline::new(px(4), px(3), Color::NONE),
+        children![
+            (bold(label, size::HEADING, Ink::OnButton), TextLayout::no_wrap(), Pickable::IGNORE),
+            (text(hint, size::SMALL, Ink::OnButton), TextLayout::no_wrap(), Pickable::IGNORE),
+        ],
+    )
+}
+
 struct ButtonSize {
     min_width: f32,
     padding: (f32, f32),

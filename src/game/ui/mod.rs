@@ -5,6 +5,7 @@
 
 pub mod answer_keys;
 pub mod banner;
+pub mod folder;
 pub mod frame_log;
 pub mod help;
 pub mod menu;
@@ -18,6 +19,7 @@ use bevy::prelude::*;
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins((
         banner::plugin,
+        folder::plugin,
         menu::plugin,
         text_field::plugin,
         window::plugin,

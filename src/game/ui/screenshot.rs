@@ -63,6 +63,8 @@ pub enum ShotScreen {
     DevicesLeaderboard,
     DevicesPodium,
     DevicesResults,
+    /// "Open a bank…".
+    OpenBank,
 }
 
 impl ShotScreen {
@@ -86,6 +88,7 @@ impl ShotScreen {
             ShotScreen::DevicesLeaderboard => Screen::DevicesLeaderboard,
             ShotScreen::DevicesPodium => Screen::DevicesPodium,
             ShotScreen::DevicesResults => Screen::DevicesResults,
+            ShotScreen::OpenBank => Screen::OpenBank,
         }
     }
 
@@ -111,6 +114,7 @@ impl ShotScreen {
                 | ShotScreen::Reveal
                 | ShotScreen::Results
                 | ShotScreen::Editor
+                | ShotScreen::OpenBank
         ) && !self.is_devices()
     }
 }
@@ -237,7 +241,7 @@ fn drive(world: &mut World) {
         Screen::DevicesPodium => {
             world.write_message(TeacherCommand::Next);
         }
-        Screen::Title if matches!(target, Screen::Setup | Screen::Editor) => {
+        Screen::Title if matches!(target, Screen::Setup | Screen::Editor | Screen::OpenBank) => {
             world.resource_mut::<NextState<Screen>>().set(target)
         }
         Screen::Title if plan.screen.is_classroom() => {

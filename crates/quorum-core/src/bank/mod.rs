@@ -14,6 +14,7 @@ pub mod gift;
 pub mod import;
 pub mod in_place;
 pub mod kahoot;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod outline;

@@ -10,6 +10,7 @@ pub mod deck;
 pub mod estimate;
 pub mod places;
 pub mod players;
+pub mod results_folder;
 pub mod round;
 pub mod save_file;
 pub mod scoring;
