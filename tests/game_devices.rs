@@ -16,6 +16,7 @@ use common::Harness;
 use futures_util::{SinkExt, StreamExt};
 use quorum::game::Screen;
 use quorum::game::play::devices::{HostAddress, Hosted, Shown, StartInLobby, Waker};
+use quorum::game::play::library::DocumentsDir;
 use quorum::game::screens::devices::{AnsweredCount, LeaderLine, NameChip, PlayerRow};
 use quorum::game::settings::classroom::ClassChoices;
 use quorum_core::quiz::{QuestionCount, session_log};
@@ -229,6 +230,15 @@ fn a_class_joins_plays_two_questions_and_every_answer_is_in_the_results_file() {
     assert_eq!(first, [("Aroha", "yes"), ("Ben", "no"), ("Mere", "yes")]);
     assert_eq!(rows[0].points, points[0]);
     assert!(rows[3..].iter().all(|r| r.answer.is_empty() && r.points == 0), "nobody answered question 2");
+
+    // The teacher finds the same rows in their results folder, named on screen without its path.
+    let results = h.resource::<DocumentsDir>().results();
+    let name = path.file_name().unwrap();
+    assert_eq!(session_log::read(&results.join(name)).unwrap(), rows, "the copy in {}", results.display());
+    let text = h.visible_text();
+    assert!(text.contains(&format!("Results saved: {}", name.to_string_lossy())), "{text}");
+    assert!(!text.contains(&h.data.path().display().to_string()), "no long path on the wall: {text}");
+    assert!(text.contains("Open the results folder"), "{text}");
 }
 
 #[test]

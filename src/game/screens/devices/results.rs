@@ -1,15 +1,18 @@
 //! The final table of a students' devices session: every player (place,
 //! points, right answers, average time), scrolled with the mouse wheel or
 //! Page Up and Page Down; the questions hardest first; and where the
-//! results file is, by name only (`quorum results` finds it).
+//! results file is, by name only, with a button that opens the results folder.
 
 use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
 
 use crate::game::play::devices::Shown;
+use crate::game::play::library::DocumentsDir;
+use crate::game::play::results_copy::SessionCopy;
 use crate::game::theme::explanation::share_right_ink;
 use crate::game::theme::{Ink, size, widgets};
-use crate::game::ui::menu::{Activated, DefaultFocus};
+use crate::game::ui::folder::open_folder;
+use crate::game::ui::menu::{Activate, Activated, DefaultFocus};
 use crate::game::{GameSet, Screen};
 use quorum_core::quiz::scoring::format_points;
 use quorum_lan::Seat;
@@ -38,18 +41,24 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// Where the results are, without a long path on the wall.
-fn file_line(shown: &Shown) -> String {
-    match shown.results_file.as_ref().and_then(|f| f.file_name()) {
-        Some(name) => format!(
-            "Results saved as {} in Quorum's sessions folder: `quorum results` lists them",
-            name.to_string_lossy()
-        ),
+/// Where the results are, by the file's name only: no long path on the wall.
+/// The copy in the teacher's results folder is named when there is one.
+fn file_line(shown: &Shown, copy: Option<&SessionCopy>) -> String {
+    let copied = copy.and_then(|c| c.file.as_ref()).and_then(|f| f.as_ref().ok());
+    match copied.or(shown.results_file.as_ref()).and_then(|f| f.file_name()) {
+        Some(name) => format!("Results saved: {}", name.to_string_lossy()),
         None => "No results file was written".to_string(),
     }
 }
 
-fn spawn(mut commands: Commands, shown: Option<Res<Shown>>) {
+fn open_results_folder(_: On<Activate>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        let folder = world.resource::<DocumentsDir>().results();
+        open_folder(world, &folder);
+    });
+}
+
+fn spawn(mut commands: Commands, shown: Option<Res<Shown>>, copy: Option<Res<SessionCopy>>) {
     let Some(shown) = shown else { return };
     let Some(summary) = shown.summary.as_ref() else { return };
     commands
@@ -163,10 +172,14 @@ fn spawn(mut commands: Commands, shown: Option<Res<Shown>>) {
                         }
                     });
             });
-            root.spawn((widgets::text(file_line(&shown), size::SMALL, Ink::Muted), widgets::centred()));
+            root.spawn((
+                widgets::text(file_line(&shown, copy.as_deref()), size::SMALL, Ink::Muted),
+                widgets::centred(),
+            ));
             root.spawn(Node { column_gap: px(24), ..default() }).with_children(|buttons| {
                 buttons.spawn((widgets::button("Back to title", ResultsAction::Title), DefaultFocus));
                 buttons.spawn(widgets::button("New session", ResultsAction::NewSession));
+                buttons.spawn(widgets::button("Open the results folder", ())).observe(open_results_folder);
             });
         });
 }
