@@ -139,7 +139,7 @@ fn spawn(
                     .spawn((widgets::big_button("Play", "On your own, on this computer", ()), DefaultFocus))
                     .observe(go_to(Screen::Setup));
                 choices
-                    .spawn(widgets::big_button("Classroom", "Teams on the projector", ()))
+                    .spawn(widgets::big_button("Classroom", "Teams, or students on their phones", ()))
                     .observe(go_to(Screen::ClassSetup));
             },
         );
