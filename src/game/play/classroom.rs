@@ -12,11 +12,11 @@ use bevy::prelude::*;
 use super::bank::ActiveBank;
 use super::pause::{PausableSystems, Pause};
 use super::round::NextSeed;
+use super::teacher_keys::{TeacherCommand, letters_are_taken, teacher_commands, typing_a_number};
 use crate::game::settings::classroom::ClassChoices;
 use crate::game::theme::countdown::Countdown;
 use crate::game::ui::banner::Banner;
 use crate::game::ui::help::HelpShown;
-use crate::game::ui::menu::{Activated, MenuSystems};
 use crate::game::{DataDir, GameSet, Screen};
 use quorum_core::quiz::classroom::{self, AnsweringStyle, Session};
 use quorum_core::quiz::session_log::{Recorded, SessionLog};
@@ -62,20 +62,6 @@ pub struct ClassSession {
     pub previous_order: Vec<usize>,
 }
 
-/// What the teacher asks for, by key or by button.
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TeacherCommand {
-    Pause,
-    Reveal,
-    Next,
-    Skip,
-    AddTime(i64),
-    End,
-    Leaderboard,
-    /// When the leaderboard is due, go straight to the next question.
-    SkipLeaderboard,
-}
-
 /// A team's answer is in: its buzzer counted, or the teacher entered its
 /// first answer to the question. Written once per team and question, for
 /// the lock-in sound; never says what the answer was.
@@ -112,18 +98,13 @@ pub fn buzz(
     counted
 }
 
-/// A teacher control on screen: the command it sends.
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Control(pub TeacherCommand);
-
 /// The team whose answer teacher entry is typing.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct EntryTeam(pub usize);
 
 pub(super) fn plugin(app: &mut App) {
     let in_session = |screen: Res<State<Screen>>| in_class_session(*screen.get());
-    app.add_message::<TeacherCommand>()
-        .add_message::<TeamLockedIn>()
+    app.add_message::<TeamLockedIn>()
         .init_resource::<EntryTeam>()
         .add_systems(
             Update,
@@ -144,13 +125,6 @@ pub(super) fn plugin(app: &mut App) {
             teacher_keys
                 .in_set(GameSet::RecordInput)
                 .run_if(in_session.and_then(resource_exists::<ClassSession>)),
-        )
-        // The teacher's buttons work the same on students' devices' screens.
-        .add_systems(
-            Update,
-            controls.after(MenuSystems).in_set(GameSet::RecordInput).run_if(|screen: Res<State<Screen>>| {
-                in_class_session(*screen.get()) || in_devices_session(*screen.get())
-            }),
         )
         .add_systems(
             Update,
@@ -265,23 +239,6 @@ fn buzzers(
     }
 }
 
-/// Whether letter keys belong to the teams or to typing on this screen:
-/// while buzzer teams answer (the letters are their keys) and while the
-/// teacher types an estimate. Then the teacher's letters need Ctrl.
-pub fn letters_are_taken(session: &Session, screen: Screen) -> bool {
-    screen == Screen::ClassQuestion
-        && (session.style == AnsweringStyle::Buzzers
-            || session.current().is_some_and(|q| q.scale().is_some()))
-}
-
-/// Whether the teacher is typing a number: teacher entry on an estimate,
-/// where `-` (and `+`) belong to the number being typed.
-pub fn typing_a_number(session: &Session, screen: Screen) -> bool {
-    screen == Screen::ClassQuestion
-        && session.style == AnsweringStyle::TeacherEntry
-        && session.current().is_some_and(|q| q.scale().is_some())
-}
-
 /// The teacher's keys. While letters are taken (see `letters_are_taken`),
 /// the teacher holds Ctrl for R, S, N, E, L and K; while typing a number,
 /// for + and - too.
@@ -301,61 +258,6 @@ fn teacher_keys(
         letters_are_taken(&class.session, screen),
         typing_a_number(&class.session, screen),
     ));
-}
-
-/// The teacher's keys pressed this frame, as commands. While `letters_taken`,
-/// R, N, S, E, L and K count only with Ctrl held; while `signs_taken`, + and - too.
-pub fn teacher_commands(
-    keys: &ButtonInput<KeyCode>,
-    letters_taken: bool,
-    signs_taken: bool,
-) -> Vec<TeacherCommand> {
-    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
-    let letter = |k: KeyCode| keys.just_pressed(k) && (ctrl || !letters_taken);
-    let pressed = |k: KeyCode| keys.just_pressed(k);
-    let sign = |k: KeyCode| keys.just_pressed(k) && (ctrl || !signs_taken);
-    let mut commands = Vec::new();
-    if pressed(KeyCode::Space) || pressed(KeyCode::Escape) {
-        commands.push(TeacherCommand::Pause);
-    }
-    if letter(KeyCode::KeyR) {
-        commands.push(TeacherCommand::Reveal);
-    }
-    if letter(KeyCode::KeyN) || pressed(KeyCode::ArrowRight) {
-        commands.push(TeacherCommand::Next);
-    }
-    if letter(KeyCode::KeyS) {
-        commands.push(TeacherCommand::Skip);
-    }
-    if letter(KeyCode::KeyE) {
-        commands.push(TeacherCommand::End);
-    }
-    if letter(KeyCode::KeyL) {
-        commands.push(TeacherCommand::Leaderboard);
-    }
-    if letter(KeyCode::KeyK) {
-        commands.push(TeacherCommand::SkipLeaderboard);
-    }
-    if sign(KeyCode::Equal) || sign(KeyCode::NumpadAdd) {
-        commands.push(TeacherCommand::AddTime(10));
-    }
-    if sign(KeyCode::Minus) || sign(KeyCode::NumpadSubtract) {
-        commands.push(TeacherCommand::AddTime(-10));
-    }
-    commands
-}
-
-/// A click on a teacher control sends its command.
-fn controls(
-    mut activated: MessageReader<Activated>,
-    controls: Query<&Control>,
-    mut commands: MessageWriter<TeacherCommand>,
-) {
-    for Activated(e) in activated.read() {
-        if let Ok(Control(command)) = controls.get(*e) {
-            commands.write(*command);
-        }
-    }
 }
 
 fn apply_commands(

@@ -16,9 +16,10 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
 use super::bank::ActiveBank;
-use super::classroom::{TeacherCommand, in_devices_session, teacher_commands};
+use super::classroom::in_devices_session;
 use super::pause::Pause;
 use super::round::NextSeed;
+use super::teacher_keys::{TeacherCommand, teacher_commands};
 use crate::game::settings::classroom::ClassChoices;
 use crate::game::settings::setup::CommandLineChoices;
 use crate::game::theme::countdown::Countdown;

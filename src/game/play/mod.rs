@@ -14,6 +14,7 @@ pub mod pause;
 pub mod results_copy;
 pub mod round;
 pub mod sound;
+pub mod teacher_keys;
 
 use bevy::prelude::*;
 
@@ -28,5 +29,6 @@ pub(super) fn plugin(app: &mut App) {
         library::plugin,
         results_copy::plugin,
         sound::plugin,
+        teacher_keys::plugin,
     ));
 }

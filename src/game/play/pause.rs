@@ -5,9 +5,10 @@
 
 use bevy::prelude::*;
 
-use super::classroom::{ClassSession, TeacherCommand};
+use super::classroom::ClassSession;
 use super::editing::Trying;
 use super::round::CurrentRound;
+use super::teacher_keys::TeacherCommand;
 use crate::game::theme::{Ink, size, widgets};
 use crate::game::ui::help::HelpShown;
 use crate::game::ui::menu::{Activated, DefaultFocus, MenuFocus, Modal};

@@ -5,7 +5,8 @@
 use bevy::prelude::*;
 
 use crate::game::Screen;
-use crate::game::play::classroom::{ClassSession, Control, TeacherCommand};
+use crate::game::play::classroom::ClassSession;
+use crate::game::play::teacher_keys::{Control, TeacherCommand};
 use crate::game::theme::answer_tile::tile_shape;
 use crate::game::theme::choice_bars::{Counted, choice_bars};
 use crate::game::theme::control_bar::control_bar;

@@ -22,7 +22,7 @@ pub mod title;
 use bevy::prelude::*;
 
 use crate::game::Screen;
-use crate::game::play::classroom::{Control, TeacherCommand};
+use crate::game::play::teacher_keys::{Control, TeacherCommand};
 use crate::game::theme::Theme;
 use crate::game::ui::menu::DefaultFocus;
 

@@ -3,7 +3,8 @@
 use bevy::prelude::*;
 
 use crate::game::Screen;
-use crate::game::play::classroom::{ClassSession, Control, TeacherCommand};
+use crate::game::play::classroom::ClassSession;
+use crate::game::play::teacher_keys::{Control, TeacherCommand};
 use crate::game::theme::control_bar::control_bar;
 use crate::game::theme::team::team_badge;
 use crate::game::theme::{Fill, Ink, size, widgets};

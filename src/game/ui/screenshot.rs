@@ -14,9 +14,10 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_dis
 
 use super::window::KeepDrawing;
 use crate::game::Screen;
-use crate::game::play::classroom::{ClassSession, TeacherCommand, TeamLockedIn, start_session};
+use crate::game::play::classroom::{ClassSession, TeamLockedIn, start_session};
 use crate::game::play::devices::{Hosted, Shown};
 use crate::game::play::round::{AnswerGiven, CurrentRound, start_round};
+use crate::game::play::teacher_keys::TeacherCommand;
 use crate::game::settings::classroom::ClassChoices;
 use quorum_core::bank::QuestionKind;
 use quorum_core::quiz::classroom::AnsweringStyle;

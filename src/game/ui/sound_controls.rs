@@ -10,7 +10,8 @@ use bevy::text::EditableText;
 
 use super::menu::{Activated, Adjusted, MenuFocus};
 use super::text_field::TextField;
-use crate::game::play::classroom::{ClassSession, letters_are_taken};
+use crate::game::play::classroom::ClassSession;
+use crate::game::play::teacher_keys::letters_are_taken;
 use crate::game::settings::sound::{SoundChoices, SoundSetting};
 use crate::game::{DataDir, GameSet, Screen};
 use quorum_core::quiz::classroom::AnsweringStyle;

@@ -9,8 +9,9 @@ mod entry;
 use bevy::prelude::*;
 
 use crate::game::Screen;
-use crate::game::play::classroom::{BUZZER_LABELS, ClassSession, Control, TeacherCommand};
+use crate::game::play::classroom::{BUZZER_LABELS, ClassSession};
 use crate::game::play::pause::HiddenWhenPaused;
+use crate::game::play::teacher_keys::{Control, TeacherCommand};
 use crate::game::theme::answer_tile::{TileWidth, answer_grid, answer_tile};
 use crate::game::theme::control_bar::control_bar;
 use crate::game::theme::countdown::countdown;

@@ -5,8 +5,8 @@ use bevy::prelude::*;
 
 use super::players;
 use crate::game::Screen;
-use crate::game::play::classroom::{Control, TeacherCommand};
 use crate::game::play::devices::Shown;
+use crate::game::play::teacher_keys::{Control, TeacherCommand};
 use crate::game::theme::control_bar::control_bar;
 use crate::game::theme::{Fill, Ink, size, widgets};
 use quorum_core::quiz::scoring::format_points;

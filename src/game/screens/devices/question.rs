@@ -7,9 +7,9 @@ use bevy::prelude::*;
 
 use crate::game::GameSet;
 use crate::game::Screen;
-use crate::game::play::classroom::{Control, TeacherCommand};
 use crate::game::play::devices::{Hosted, Shown};
 use crate::game::play::pause::HiddenWhenPaused;
+use crate::game::play::teacher_keys::{Control, TeacherCommand};
 use crate::game::theme::answer_tile::{TileWidth, answer_grid, answer_tile};
 use crate::game::theme::control_bar::control_bar;
 use crate::game::theme::countdown::countdown;

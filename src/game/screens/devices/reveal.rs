@@ -7,8 +7,8 @@
 use bevy::prelude::*;
 
 use crate::game::Screen;
-use crate::game::play::classroom::{Control, TeacherCommand};
 use crate::game::play::devices::{Hosted, Shown};
+use crate::game::play::teacher_keys::{Control, TeacherCommand};
 use crate::game::theme::choice_bars::{Counted, choice_bars};
 use crate::game::theme::control_bar::control_bar;
 use crate::game::theme::explanation::{Layout, explanation, verdict_mark};
