@@ -346,3 +346,33 @@ fn a_bank_opened_in_the_game_follows_its_saves() {
     assert!(banner.contains("civics.ron:2:"), "{banner}");
     assert!(banner.ends_with("(still playing the last good version)"), "{banner}");
 }
+
+#[test]
+fn the_fact_check_sheet_is_written_for_the_open_bank_and_opened_in_the_browser() {
+    let mut h = Harness::new();
+    click_label(&mut h, "Fact-check sheet");
+    h.update();
+    let page = h.data.path().join("Documents/built-in bank fact-check.html");
+    let html = std::fs::read_to_string(&page).expect("the sheet is written in the documents folder");
+    // Every question of the bank is on it, with a box to tick.
+    let bank = builtin::check().bank.unwrap();
+    assert_eq!(html.matches("type=\"checkbox\"").count(), bank.questions.len(), "a box per question");
+    assert!(html.contains("Misuse of Drugs Act"), "the article's sentences are on it");
+    assert_eq!(h.resource::<FileManager>().opened, vec![page], "the page is opened, nothing else");
+    let said = h.resource::<Banner>().text().unwrap_or_default().to_string();
+    assert!(
+        said.contains("built-in bank fact-check.html")
+            && !said.contains(&h.data.path().display().to_string()),
+        "{said}"
+    );
+
+    // An opened bank gets its own sheet, named after its file.
+    let folder = h.data.path().join("mine");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mine = builtin::copy_to(&folder).unwrap().path().to_path_buf();
+    open_typed(&mut h, &mine);
+    click_label(&mut h, "Fact-check sheet");
+    h.update();
+    let stem = mine.file_stem().unwrap().to_string_lossy();
+    assert!(h.data.path().join(format!("Documents/{stem} fact-check.html")).is_file());
+}

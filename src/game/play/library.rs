@@ -203,6 +203,33 @@ pub fn share_open_bank(world: &mut World) -> Result<PathBuf, String> {
     Ok(shared.path)
 }
 
+/// Writes the open bank's fact-check sheet (the page `quorum review` writes:
+/// every question, its answer, the article's sentences it rests on, the
+/// background and its source, a box to tick) into the documents folder, as
+/// `NAME fact-check.html`, replacing an older sheet of the same bank: a sheet
+/// is made from the bank, so the newest is the one to read.
+pub fn write_fact_check_sheet(world: &mut World) -> Result<PathBuf, String> {
+    let documents = world.resource::<DocumentsDir>().0.clone();
+    let choice = world.get_resource::<BankChoice>().cloned().unwrap_or(BankChoice::BuiltIn);
+    let (checked, stem) = match &choice {
+        BankChoice::File(path) => (
+            quorum_core::bank::check_file(path),
+            path.file_stem().map_or("bank".into(), |s| s.to_string_lossy().into_owned()),
+        ),
+        BankChoice::BuiltIn => (builtin::check(), "built-in bank".to_string()),
+    };
+    let bank =
+        checked.bank.as_ref().ok_or_else(|| format!("the bank can't be read: {}", checked.report()))?;
+    let html =
+        quorum_core::bank::review::sheet(bank, checked.article.as_ref(), &checked.diagnostics, &checked.file);
+    std::fs::create_dir_all(&documents)
+        .map_err(|e| format!("cannot make {}: {}", documents.display(), quorum_core::bank::io_reason(&e)))?;
+    let path = documents.join(format!("{stem} fact-check.html"));
+    quorum_core::atomic_file::write(&path, html.as_bytes())
+        .map_err(|e| format!("cannot write {}: {}", path.display(), quorum_core::bank::io_reason(&e)))?;
+    Ok(path)
+}
+
 /// `folder/stem.quorum`, or `stem-2.quorum`, ...: nothing is replaced.
 fn free_name(folder: &Path, stem: &str) -> PathBuf {
     let mut path = folder.join(format!("{stem}.{}", share::EXTENSION));

@@ -5,9 +5,10 @@
 use bevy::prelude::*;
 
 use crate::game::play::bank::{ActiveBank, BankChoice};
-use crate::game::play::library::{DocumentsDir, LastShare, share_open_bank};
+use crate::game::play::library::{DocumentsDir, LastShare, share_open_bank, write_fact_check_sheet};
 use crate::game::theme::{Ink, size, widgets};
-use crate::game::ui::folder::open_folder;
+use crate::game::ui::banner::Banner;
+use crate::game::ui::folder::{open_folder, open_page};
 use crate::game::ui::menu::{Activate, DefaultFocus};
 use crate::game::{GameSet, Screen};
 use quorum_core::bank::library::file_name;
@@ -26,6 +27,21 @@ fn share(_: On<Activate>, mut commands: Commands) {
     commands.queue(|world: &mut World| {
         let shared = share_open_bank(world);
         world.insert_resource(LastShare(Some(shared)));
+    });
+}
+
+/// The open bank's fact-check sheet, written and opened in the web browser,
+/// for a teacher or a colleague to vet the bank before class.
+fn fact_check_sheet(_: On<Activate>, mut commands: Commands) {
+    commands.queue(|world: &mut World| match write_fact_check_sheet(world) {
+        Ok(page) => {
+            world.resource_mut::<Banner>().info(format!(
+                "Fact-check sheet written: {} (in your Quorum documents folder). It opens in your web browser; print it, or tick each question as you check it.",
+                file_name(&page)
+            ));
+            open_page(world, &page);
+        }
+        Err(e) => world.resource_mut::<Banner>().error(format!("No fact-check sheet was written: {e}")),
     });
 }
 
@@ -149,6 +165,7 @@ fn spawn(
                 row.spawn(widgets::small_button("Edit bank", ())).observe(go_to(Screen::Editor));
                 row.spawn(widgets::small_button("Open a bank…", ())).observe(go_to(Screen::OpenBank));
                 row.spawn(widgets::small_button("Share this bank", ())).observe(share);
+                row.spawn(widgets::small_button("Fact-check sheet", ())).observe(fact_check_sheet);
                 row.spawn(widgets::small_button("Open the results folder", ())).observe(open_results_folder);
                 row.spawn(widgets::small_button("Quit", ())).observe(quit);
             },

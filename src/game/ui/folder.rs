@@ -1,6 +1,7 @@
-//! Opening a folder in the system's file manager (results, shared banks):
-//! `xdg-open` on Linux, `open` on macOS, `explorer` on Windows. A failure is
-//! a message on screen with the folder's place, never a panic.
+//! Opening a folder in the system's file manager (results, shared banks), or
+//! a page in the web browser (the fact-check sheet): `xdg-open` on Linux,
+//! `open` on macOS, `explorer` on Windows. A failure is a message on screen
+//! with the place, never a panic.
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,7 @@ use crate::game::ui::banner::Banner;
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileManager {
     pub pretend: bool,
-    /// Every folder asked for, in order.
+    /// Every folder (or page) asked for, in order.
     pub opened: Vec<PathBuf>,
 }
 
@@ -36,6 +37,21 @@ pub fn open_folder(world: &mut World, folder: &Path) {
         world
             .resource_mut::<Banner>()
             .error(format!("Could not open the folder ({reason}). It is {}", folder.display()));
+    }
+}
+
+/// Opens `page` (a file already written) with the system's program for it:
+/// the web browser for an HTML page. Says where the page is when that fails.
+pub fn open_page(world: &mut World, page: &Path) {
+    let pretend = {
+        let mut manager = world.resource_mut::<FileManager>();
+        manager.opened.push(page.to_path_buf());
+        manager.pretend
+    };
+    if let Err(reason) = if pretend { Ok(()) } else { launch(page) } {
+        world
+            .resource_mut::<Banner>()
+            .error(format!("Could not open the page ({reason}). It is {}", page.display()));
     }
 }
 
