@@ -9,6 +9,10 @@ use super::paint::{Fill, Ink};
 use super::{size, widgets};
 use quorum_core::quiz::DealtQuestion;
 
+/// How tall a bar is: thick enough to see from the back of a classroom,
+/// thin enough that six choices fit above the explanation.
+const BAR_HEIGHT: f32 = 18.0;
+
 /// A choice's bar, for tests and screenshots: how many chose it.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChoiceBar {
@@ -45,7 +49,7 @@ pub fn choice_bars(
     columns
         .spawn(Node {
             flex_direction: FlexDirection::Column,
-            row_gap: px(10),
+            row_gap: px(8),
             flex_grow: 1.0,
             flex_basis: px(0),
             ..default()
@@ -54,20 +58,46 @@ pub fn choice_bars(
             for (i, choice) in q.choices.iter().enumerate() {
                 let count = tallies.get(i).copied().unwrap_or(0);
                 let is_right = Some(i) == correct;
-                bars.spawn(Node { column_gap: px(10), align_items: AlignItems::Center, ..default() })
-                    .with_children(|row| {
-                        row.spawn(tile_shape(i, 26.0, Ink::Tile(i)));
-                        // A sized box around the text: text given a width directly is
-                        // measured as if much narrower.
-                        row.spawn(Node { width: px(250), flex_shrink: 0.0, ..default() }).with_child(
-                            widgets::bold(
-                                choice.clone(),
-                                size::SMALL,
-                                if is_right { Ink::Text } else { Ink::Muted },
-                            ),
-                        );
-                        row.spawn(Node { flex_grow: 1.0, height: px(30), ..default() }).with_children(
-                            |track| {
+                // The choice and its count on one line, the bar the column's
+                // whole width beneath: a narrow track beside the text showed
+                // every share as a small square, unreadable from the back row.
+                bars.spawn(Node { flex_direction: FlexDirection::Column, row_gap: px(3), ..default() })
+                    .with_children(|choice_row| {
+                        choice_row
+                            .spawn(Node { column_gap: px(10), align_items: AlignItems::Center, ..default() })
+                            .with_children(|line| {
+                                line.spawn(tile_shape(i, 26.0, Ink::Tile(i)));
+                                // A growing box around the text: text given a width
+                                // directly is measured as if much narrower.
+                                line.spawn(Node { flex_grow: 1.0, flex_basis: px(0), ..default() })
+                                    .with_child(widgets::bold(
+                                        choice.clone(),
+                                        size::SMALL,
+                                        if is_right { Ink::Text } else { Ink::Muted },
+                                    ));
+                                line.spawn((
+                                    widgets::bold(counted.label(count), size::SMALL, Ink::Text),
+                                    TextLayout::no_wrap(),
+                                ));
+                                // The right answer is marked by a tick, not only by colour.
+                                let (mark, ink) =
+                                    if is_right { ("✔", Ink::Correct) } else { (" ", Ink::Muted) };
+                                line.spawn((
+                                    widgets::symbol(mark, size::BODY, ink),
+                                    Node { width: px(26), ..default() },
+                                ));
+                            });
+                        // The track shows the whole class, so a bar reads as a share of it.
+                        choice_row
+                            .spawn(widgets::filled(
+                                Node {
+                                    height: px(BAR_HEIGHT),
+                                    border_radius: BorderRadius::all(px(6)),
+                                    ..default()
+                                },
+                                Fill::Track,
+                            ))
+                            .with_children(|track| {
                                 let share =
                                     if total == 0 { 0.0 } else { 100.0 * count as f32 / total as f32 };
                                 track.spawn((
@@ -83,19 +113,7 @@ pub fn choice_bars(
                                         Fill::Tile(i),
                                     ),
                                 ));
-                            },
-                        );
-                        row.spawn((
-                            widgets::bold(counted.label(count), size::SMALL, Ink::Text),
-                            TextLayout::no_wrap(),
-                            Node { width: px(110), ..default() },
-                        ));
-                        // The right answer is marked by a tick, not only by colour.
-                        let (mark, ink) = if is_right { ("✔", Ink::Correct) } else { (" ", Ink::Muted) };
-                        row.spawn((
-                            widgets::symbol(mark, size::BODY, ink),
-                            Node { width: px(26), ..default() },
-                        ));
+                            });
                     });
             }
         });
