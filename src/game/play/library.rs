@@ -240,3 +240,12 @@ fn free_name(folder: &Path, stem: &str) -> PathBuf {
     }
     path
 }
+
+/// A button's observer: opens the teacher's results folder (Documents/Quorum/results)
+/// in the file manager. The title and every results screen offer it.
+pub fn open_results_folder(_: On<crate::game::ui::menu::Activate>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        let folder = world.resource::<DocumentsDir>().results();
+        crate::game::ui::folder::open_folder(world, &folder);
+    });
+}

@@ -3,16 +3,15 @@
 //! the results file's name (never a long path on the projector), with a
 //! button to open the results folder.
 
+use crate::game::play::library::open_results_folder;
 use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
 
 use crate::game::play::classroom::ClassSession;
-use crate::game::play::library::DocumentsDir;
 use crate::game::play::results_copy::SessionCopy;
 use crate::game::theme::explanation::share_right_ink;
 use crate::game::theme::{Ink, size, widgets};
-use crate::game::ui::folder::open_folder;
-use crate::game::ui::menu::{Activate, Activated, DefaultFocus};
+use crate::game::ui::menu::{Activated, DefaultFocus};
 use crate::game::{GameSet, Screen};
 use quorum_core::bank::library::file_name;
 use quorum_core::quiz::scoring::format_points;
@@ -26,13 +25,6 @@ enum ResultsAction {
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::ClassResults), spawn)
         .add_systems(Update, act.in_set(GameSet::Update).run_if(in_state(Screen::ClassResults)));
-}
-
-fn open_results_folder(_: On<Activate>, mut commands: Commands) {
-    commands.queue(|world: &mut World| {
-        let folder = world.resource::<DocumentsDir>().results();
-        open_folder(world, &folder);
-    });
 }
 
 fn spawn(mut commands: Commands, class: Res<ClassSession>, copy: Option<Res<SessionCopy>>) {

@@ -3,16 +3,15 @@
 //! round's results file in the results folder (named, with a button to
 //! open the folder).
 
+use crate::game::play::library::{DocumentsDir, open_results_folder};
 use bevy::input::mouse::MouseScrollUnit;
 use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
 
-use crate::game::play::library::DocumentsDir;
 use crate::game::play::round::{CurrentRound, start_round};
 use crate::game::theme::explanation::verdict_mark;
 use crate::game::theme::{Ink, size, widgets};
-use crate::game::ui::folder::open_folder;
-use crate::game::ui::menu::{Activate, Activated, DefaultFocus};
+use crate::game::ui::menu::{Activated, DefaultFocus};
 use crate::game::{DataDir, GameSet, Screen};
 use quorum_core::bank::library::file_name;
 use quorum_core::quiz::bests::{self, PersonalBest, Recorded};
@@ -85,13 +84,6 @@ fn record_best(
 
 fn seconds(d: std::time::Duration) -> String {
     format!("{:.1} s", d.as_secs_f64())
-}
-
-fn open_results_folder(_: On<Activate>, mut commands: Commands) {
-    commands.queue(|world: &mut World| {
-        let folder = world.resource::<DocumentsDir>().results();
-        open_folder(world, &folder);
-    });
 }
 
 fn spawn(

@@ -2,6 +2,7 @@
 //! Play and Classroom side by side as equals, and the teacher's other
 //! doors: open another bank, edit, share, and the results folder.
 
+use crate::game::play::library::open_results_folder;
 use bevy::prelude::*;
 
 use crate::game::play::bank::{ActiveBank, BankChoice};
@@ -42,13 +43,6 @@ fn fact_check_sheet(_: On<Activate>, mut commands: Commands) {
             open_page(world, &page);
         }
         Err(e) => world.resource_mut::<Banner>().error(format!("No fact-check sheet was written: {e}")),
-    });
-}
-
-fn open_results_folder(_: On<Activate>, mut commands: Commands) {
-    commands.queue(|world: &mut World| {
-        let folder = world.resource::<DocumentsDir>().results();
-        open_folder(world, &folder);
     });
 }
 

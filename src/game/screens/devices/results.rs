@@ -3,16 +3,15 @@
 //! Page Up and Page Down; the questions hardest first; and where the
 //! results file is, by name only, with a button that opens the results folder.
 
+use crate::game::play::library::open_results_folder;
 use bevy::prelude::*;
 use bevy::ui_widgets::ScrollArea;
 
 use crate::game::play::devices::Shown;
-use crate::game::play::library::DocumentsDir;
 use crate::game::play::results_copy::SessionCopy;
 use crate::game::theme::explanation::share_right_ink;
 use crate::game::theme::{Ink, size, widgets};
-use crate::game::ui::folder::open_folder;
-use crate::game::ui::menu::{Activate, Activated, DefaultFocus};
+use crate::game::ui::menu::{Activated, DefaultFocus};
 use crate::game::{GameSet, Screen};
 use quorum_core::quiz::scoring::format_points;
 use quorum_lan::Seat;
@@ -49,13 +48,6 @@ fn file_line(shown: &Shown, copy: Option<&SessionCopy>) -> String {
         Some(name) => format!("Results saved: {}", name.to_string_lossy()),
         None => "No results file was written".to_string(),
     }
-}
-
-fn open_results_folder(_: On<Activate>, mut commands: Commands) {
-    commands.queue(|world: &mut World| {
-        let folder = world.resource::<DocumentsDir>().results();
-        open_folder(world, &folder);
-    });
 }
 
 fn spawn(mut commands: Commands, shown: Option<Res<Shown>>, copy: Option<Res<SessionCopy>>) {
